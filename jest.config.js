@@ -1,0 +1,18 @@
+/** Jest runs the TypeScript sources as native ES modules, transformed by SWC. */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2024' },
+        module: { type: 'es6' },
+      },
+    ],
+  },
+  collectCoverageFrom: ['lib/**/*.ts', 'functions/**/*.ts'],
+  coverageThreshold: { global: { lines: 90 } },
+};

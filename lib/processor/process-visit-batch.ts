@@ -1,0 +1,98 @@
+import type { Logger } from '../logger.ts';
+import type { StoredVisit, VisitStore } from '../storage/visit-store.port.ts';
+import { parseVisitBody } from '../visit/parse-visit-body.ts';
+import type { VisitSchema, VisitType } from '../visit/visit.schema.ts';
+
+/** The part of an SQS record the processor reads. */
+export type VisitRecord = { messageId: string; body: unknown };
+
+/** The outcome of one record, at the record's index in the batch. */
+export type RecordOutcome = PromiseSettledResult<void>;
+
+export interface BatchDependencies {
+  store: VisitStore;
+  schema: VisitSchema;
+  logger: Logger;
+}
+
+/** A record that is not a valid visit; it goes back to the queue. */
+export class RecordRejectedError extends Error {
+  override name = 'RecordRejectedError';
+  readonly field: string;
+  readonly reason: string;
+
+  constructor(field: string, reason: string) {
+    super('record rejected');
+    this.field = field;
+    this.reason = reason;
+  }
+}
+
+const STORED: RecordOutcome = { status: 'fulfilled', value: undefined };
+
+type TableWrite = { indexes: number[]; visits: StoredVisit[] };
+
+/**
+ * Validates a batch, writes its valid visits and returns one outcome per
+ * record, in the order of `records`.
+ *
+ * Visits are grouped by type into one write per table. An invalid record, or
+ * a record whose write failed, is rejected alone, with one warning line that
+ * names it; the rest of the batch is unaffected. One summary line follows.
+ */
+export async function processVisitBatch(
+  records: readonly VisitRecord[],
+  { store, schema, logger }: BatchDependencies,
+): Promise<RecordOutcome[]> {
+  const outcomes = new Array<RecordOutcome>(records.length);
+  const writes = new Map<VisitType, TableWrite>();
+
+  records.forEach((record, index) => {
+    const parsed = parseVisitBody(record.body, schema);
+    if (!parsed.success) {
+      const { field, reason } = parsed.rejection;
+      logger.warn('record rejected', { messageId: record.messageId, field, reason });
+      outcomes[index] = rejected(new RecordRejectedError(field, reason));
+      return;
+    }
+
+    const write = writes.get(parsed.visit.type) ?? { indexes: [], visits: [] };
+    write.indexes.push(index);
+    write.visits.push({ ...parsed.visit, messageId: record.messageId });
+    writes.set(parsed.visit.type, write);
+  });
+
+  const stored = { direct: 0, referrer: 0 };
+  let failed = 0;
+  await Promise.all(
+    [...writes].map(async ([type, { indexes, visits }]) => {
+      try {
+        await store.saveVisits(type, visits);
+        for (const index of indexes) outcomes[index] = STORED;
+        stored[type] = visits.length;
+      } catch (error) {
+        failed += visits.length;
+        logger.error('write failed', { type, records: visits.length, error });
+        for (const index of indexes) {
+          logger.warn('record failed', {
+            messageId: records[index]?.messageId,
+            reason: 'write_failed',
+          });
+          outcomes[index] = rejected(error);
+        }
+      }
+    }),
+  );
+
+  logger.info('batch processed', {
+    received: records.length,
+    stored,
+    rejected: records.length - stored.direct - stored.referrer - failed,
+    failed,
+  });
+  return outcomes;
+}
+
+function rejected(reason: unknown): RecordOutcome {
+  return { status: 'rejected', reason };
+}

@@ -1,0 +1,58 @@
+/** Longest URL accepted, in characters; browsers and CDNs cap near this. */
+export const MAX_URL_LENGTH = 2048;
+
+export type NormalizedUrl = { url: string; host: string };
+
+export type UrlRejection =
+  | 'too_long'
+  | 'malformed'
+  | 'unsupported_scheme'
+  | 'control_characters';
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const PORT_AFTER_HOST = /^\d+(?:[/?#]|$)/;
+const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f]/;
+
+/**
+ * Reads a referrer URL the way it is stored.
+ *
+ * Only http and https are accepted. A value without a scheme (`test.com`,
+ * `test.com:8080/a`, `//test.com`) is read as http. The host is lower-case
+ * ASCII (punycode for internationalised names) and returned beside the URL
+ * without a trailing dot. Credentials (`user:pass@`) are dropped, never kept.
+ */
+export function normalizeVisitUrl(
+  raw: string,
+): NormalizedUrl | { rejection: UrlRejection } {
+  if (raw.length > MAX_URL_LENGTH) return { rejection: 'too_long' };
+  if (CONTROL_OR_SPACE.test(raw)) return { rejection: 'control_characters' };
+
+  const candidate = withScheme(raw);
+  if (candidate === undefined) return { rejection: 'unsupported_scheme' };
+
+  const parsed = URL.parse(candidate);
+  if (parsed === null || parsed.hostname === '') {
+    return { rejection: 'malformed' };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return { rejection: 'unsupported_scheme' };
+  }
+
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.href, host: parsed.hostname.replace(/\.$/, '') };
+}
+
+function withScheme(raw: string): string | undefined {
+  if (raw.startsWith('//')) return `http:${raw}`;
+
+  const scheme = SCHEME.exec(raw);
+  if (scheme === null) return `http://${raw}`;
+
+  const name = scheme[1]?.toLowerCase();
+  if (name === 'http' || name === 'https') return raw;
+
+  // `host:8080/path` looks like a scheme to a URL parser; it is a bare host.
+  const rest = raw.slice(scheme[0].length);
+  return PORT_AFTER_HOST.test(rest) ? `http://${raw}` : undefined;
+}
