@@ -38,7 +38,10 @@ for (const name of functions) {
   const code = readFileSync(join(outdir, 'index.mjs'));
   const map = readFileSync(join(outdir, 'index.mjs.map'));
   const zip = zipSync(
-    { 'index.mjs': [code, { mtime: ZIP_MTIME }], 'index.mjs.map': [map, { mtime: ZIP_MTIME }] },
+    {
+      'index.mjs': [code, { mtime: ZIP_MTIME }],
+      'index.mjs.map': [map, { mtime: ZIP_MTIME }],
+    },
     { level: 9 },
   );
   writeFileSync(join(OUT_DIR, `${name}.zip`), zip);

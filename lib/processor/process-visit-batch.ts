@@ -51,7 +51,11 @@ export async function processVisitBatch(
     const parsed = parseVisitBody(record.body, schema);
     if (!parsed.success) {
       const { field, reason } = parsed.rejection;
-      logger.warn('record rejected', { messageId: record.messageId, field, reason });
+      logger.warn('record rejected', {
+        messageId: record.messageId,
+        field,
+        reason,
+      });
       outcomes[index] = rejected(new RecordRejectedError(field, reason));
       return;
     }

@@ -49,15 +49,33 @@ function fromIso(value: string): number | { rejection: CreatedAtRejection } {
 }
 
 function hasValidFields(parts: RegExpExecArray): boolean {
-  const [year, month, day, hour, minute, second = 0, zoneHour = 0, zoneMin = 0] =
-    parts.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+  const [
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second = 0,
+    zoneHour = 0,
+    zoneMin = 0,
+  ] = parts
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part)));
   const daysInMonth = new Date(Date.UTC(year ?? 0, month ?? 0, 0)).getUTCDate();
 
   return (
-    month !== undefined && month >= 1 && month <= 12 &&
-    day !== undefined && day >= 1 && day <= daysInMonth &&
-    hour !== undefined && hour <= 23 &&
-    minute !== undefined && minute <= 59 &&
-    second <= 59 && zoneHour <= 23 && zoneMin <= 59
+    month !== undefined &&
+    month >= 1 &&
+    month <= 12 &&
+    day !== undefined &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour !== undefined &&
+    hour <= 23 &&
+    minute !== undefined &&
+    minute <= 59 &&
+    second <= 59 &&
+    zoneHour <= 23 &&
+    zoneMin <= 59
   );
 }

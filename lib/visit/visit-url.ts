@@ -11,6 +11,7 @@ export type UrlRejection =
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const PORT_AFTER_HOST = /^\d+(?:[/?#]|$)/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
 const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f]/;
 
 /**

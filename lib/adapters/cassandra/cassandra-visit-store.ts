@@ -63,7 +63,10 @@ export class CassandraVisitStore implements VisitStore {
   }
 }
 
-function toParams(type: VisitType, visit: StoredVisit): (string | number | null)[] {
+function toParams(
+  type: VisitType,
+  visit: StoredVisit,
+): (string | number | null)[] {
   const common = [
     visit.createdAt.slice(0, 10),
     bucketOf(visit.messageId),

@@ -56,7 +56,11 @@ export class MysqlVisitStore implements VisitStore {
 }
 
 function toParams(type: VisitType, visit: StoredVisit): (string | null)[] {
-  const common = [visit.messageId, toDatetime(visit.createdAt), visit.ip ?? null];
+  const common = [
+    visit.messageId,
+    toDatetime(visit.createdAt),
+    visit.ip ?? null,
+  ];
   if (type === 'direct') return common;
 
   return [...common, visit.url ?? null, visit.host ?? null];
