@@ -3,6 +3,7 @@ import sqsPartialBatchFailure from '@middy/sqs-partial-batch-failure';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Logger } from '../logger.ts';
 import type { VisitStore } from '../storage/visit-store.port.ts';
+import type { IpStorageMode } from '../visit/truncate-ip-address.ts';
 import { createVisitSchema } from '../visit/visit.schema.ts';
 import { processVisitBatch } from './process-visit-batch.ts';
 
@@ -11,10 +12,16 @@ export type ProcessorHandler = (
   context: Context,
 ) => Promise<SQSBatchResponse>;
 
+/** What the processor needs from its deployment's configuration. */
+export interface ProcessorConfiguration {
+  store: VisitStore;
+  ipStorage: IpStorageMode;
+}
+
 export interface ProcessorOptions {
   logger: Logger;
-  /** Called once per invocation, before any record is read. */
-  resolveStore: () => VisitStore;
+  /** Called once per invocation, before any record is read; may throw. */
+  configure: () => ProcessorConfiguration;
   now?: () => number;
 }
 
@@ -28,7 +35,7 @@ export interface ProcessorOptions {
  */
 export function createProcessorHandler({
   logger,
-  resolveStore,
+  configure,
   now = Date.now,
 }: ProcessorOptions): ProcessorHandler {
   const schema = createVisitSchema(now);
@@ -42,11 +49,7 @@ export function createProcessorHandler({
     )
     .use(logInvocationFailure(logger))
     .handler((event) =>
-      processVisitBatch(readRecords(event), {
-        store: resolveStore(),
-        schema,
-        logger,
-      }),
+      processVisitBatch(readRecords(event), { ...configure(), schema, logger }),
     ) as unknown as ProcessorHandler;
 }
 

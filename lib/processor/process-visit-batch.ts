@@ -1,6 +1,10 @@
 import type { Logger } from '../logger.ts';
 import type { StoredVisit, VisitStore } from '../storage/visit-store.port.ts';
 import { parseVisitBody } from '../visit/parse-visit-body.ts';
+import {
+  type IpStorageMode,
+  truncateIpAddress,
+} from '../visit/truncate-ip-address.ts';
 import type { VisitSchema, VisitType } from '../visit/visit.schema.ts';
 
 /** The part of an SQS record the processor reads. */
@@ -13,6 +17,8 @@ export interface BatchDependencies {
   store: VisitStore;
   schema: VisitSchema;
   logger: Logger;
+  /** Whether client addresses are stored whole or truncated. */
+  ipStorage: IpStorageMode;
 }
 
 /** A record that is not a valid visit; it goes back to the queue. */
@@ -42,7 +48,7 @@ type TableWrite = { indexes: number[]; visits: StoredVisit[] };
  */
 export async function processVisitBatch(
   records: readonly VisitRecord[],
-  { store, schema, logger }: BatchDependencies,
+  { store, schema, logger, ipStorage }: BatchDependencies,
 ): Promise<RecordOutcome[]> {
   const outcomes = new Array<RecordOutcome>(records.length);
   const writes = new Map<VisitType, TableWrite>();
@@ -60,10 +66,14 @@ export async function processVisitBatch(
       return;
     }
 
-    const write = writes.get(parsed.visit.type) ?? { indexes: [], visits: [] };
+    const { visit } = parsed;
+    if (visit.ip !== undefined && ipStorage === 'truncated') {
+      visit.ip = truncateIpAddress(visit.ip);
+    }
+    const write = writes.get(visit.type) ?? { indexes: [], visits: [] };
     write.indexes.push(index);
-    write.visits.push({ ...parsed.visit, messageId: record.messageId });
-    writes.set(parsed.visit.type, write);
+    write.visits.push({ ...visit, messageId: record.messageId });
+    writes.set(visit.type, write);
   });
 
   const stored = { direct: 0, referrer: 0 };

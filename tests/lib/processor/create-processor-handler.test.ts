@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { CassandraVisitStore } from '../../../lib/adapters/cassandra/cassandra-visit-store.ts';
 import { MysqlVisitStore } from '../../../lib/adapters/mysql/mysql-visit-store.ts';
+import { ConfigurationError } from '../../../lib/configuration-error.ts';
 import { createProcessorHandler } from '../../../lib/processor/create-processor-handler.ts';
-import { ConfigurationError } from '../../../lib/storage/create-visit-store.ts';
 import type {
   StoredVisit,
   VisitStore,
@@ -23,7 +23,7 @@ function setUp(
   const store = buildStore(logger);
   const handler = createProcessorHandler({
     logger,
-    resolveStore: () => store,
+    configure: () => ({ store, ipStorage: 'full' }),
     now: () => NOW,
   });
 
@@ -82,6 +82,28 @@ describe('createProcessorHandler', () => {
       ...['https://sub.example.com/a?b=c#d', 'sub.example.com'],
       ...[event.Records[2]?.messageId, '2021-12-16 12:30:00.000', null],
       ...['http://xn--bcher-kva.example/', 'xn--bcher-kva.example'],
+    ]);
+  });
+
+  it('stores truncated client addresses when configured to', async () => {
+    // Prepare
+    const { logger, lines } = captureLogger();
+    const store = new MysqlVisitStore(logger);
+    const handler = createProcessorHandler({
+      logger,
+      configure: () => ({ store, ipStorage: 'truncated' }),
+    });
+    const event = loadEvent('sqs', 'valid-direct');
+
+    // Act
+    await handler(event, context);
+
+    // Assess
+    const params = linesWith(lines, 'mysql upsert')[0]?.params as unknown[];
+    expect([params[2], params[5], params[8]]).toEqual([
+      null,
+      '127.0.0.0',
+      '2001:db8::',
     ]);
   });
 
@@ -226,7 +248,7 @@ describe('createProcessorHandler', () => {
     const { logger, lines } = captureLogger();
     const handler = createProcessorHandler({
       logger,
-      resolveStore: () => {
+      configure: () => {
         throw new ConfigurationError('STORAGE_ADAPTER', 'postgres', ['mysql']);
       },
     });

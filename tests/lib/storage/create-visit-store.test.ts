@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { CassandraVisitStore } from '../../../lib/adapters/cassandra/cassandra-visit-store.ts';
 import { MysqlVisitStore } from '../../../lib/adapters/mysql/mysql-visit-store.ts';
-import {
-  ConfigurationError,
-  createVisitStore,
-} from '../../../lib/storage/create-visit-store.ts';
+import { ConfigurationError } from '../../../lib/configuration-error.ts';
+import { createVisitStore } from '../../../lib/storage/create-visit-store.ts';
 import { captureLogger } from '../../fixtures/capture-logger.ts';
 
 describe('createVisitStore', () => {
