@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import { createSqsClient } from '../../lib/cli/sqs-connection.ts';
+import {
+  ensureTrafficQueues,
+  type TrafficQueueOptions,
+  type TrafficQueues,
+} from '../../lib/emulator/ensure-traffic-queues.ts';
+import {
+  type Emulator,
+  startEmulator,
+} from '../../lib/emulator/start-emulator.ts';
+
+/** An emulator on a free loopback port and a client for it. */
+export interface TestEmulator {
+  emulator: Emulator;
+  sqs: SQSClient;
+  stop(): Promise<void>;
+}
+
+/** Starts the embedded SQS emulator for one test file. */
+export async function startTestEmulator(): Promise<TestEmulator> {
+  const emulator = await startEmulator({ port: 0 });
+  const sqs = createSqsClient({
+    endpoint: emulator.endpoint,
+    region: 'us-east-1',
+    useEmulatorCredentials: true,
+  });
+
+  return {
+    emulator,
+    sqs,
+    stop: async () => {
+      sqs.destroy();
+      await emulator.stop();
+    },
+  };
+}
+
+/**
+ * Creates a traffic queue and DLQ with names no other test uses and, unless
+ * told otherwise, a one-second visibility timeout.
+ */
+export function createTestQueues(
+  sqs: SQSClient,
+  options: TrafficQueueOptions = {},
+): Promise<TrafficQueues> {
+  const suffix = randomUUID().slice(0, 8);
+
+  return ensureTrafficQueues(sqs, {
+    queueName: `traffic-queue-${suffix}`,
+    deadLetterQueueName: `traffic-dlq-${suffix}`,
+    visibilityTimeoutSeconds: 1,
+    ...options,
+  });
+}
+
+/** Sends raw bodies, ten per request; returns the message ids in order. */
+export async function sendBodies(
+  sqs: SQSClient,
+  queueUrl: string,
+  bodies: readonly string[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < bodies.length; start += 10) {
+    const chunk = bodies.slice(start, start + 10);
+    const { Successful = [], Failed = [] } = await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: chunk.map((body, index) => ({
+          Id: String(index),
+          MessageBody: body,
+        })),
+      }),
+    );
+    if (Failed.length > 0) throw new Error(`send failed: ${Failed[0]?.Code}`);
+
+    const byId = new Map(
+      Successful.map((entry) => [entry.Id, entry.MessageId]),
+    );
+    for (const index of chunk.keys()) {
+      ids.push(byId.get(String(index)) as string);
+    }
+  }
+
+  return ids;
+}
+
+/** Message counts of a queue: visible, in flight and delayed. */
+export async function countMessages(
+  sqs: SQSClient,
+  queueUrl: string,
+): Promise<{ visible: number; inFlight: number; delayed: number }> {
+  const { Attributes = {} } = await sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: [
+        'ApproximateNumberOfMessages',
+        'ApproximateNumberOfMessagesNotVisible',
+        'ApproximateNumberOfMessagesDelayed',
+      ],
+    }),
+  );
+
+  return {
+    visible: Number(Attributes.ApproximateNumberOfMessages),
+    inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible),
+    delayed: Number(Attributes.ApproximateNumberOfMessagesDelayed),
+  };
+}
+
+/** Receives every message in a queue (hiding them for a minute). */
+export async function receiveAll(sqs: SQSClient, queueUrl: string) {
+  const messages = [];
+  for (;;) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        VisibilityTimeout: 60,
+        MessageSystemAttributeNames: ['All'],
+      }),
+    );
+    if (Messages.length === 0) return messages;
+    messages.push(...Messages);
+  }
+}
+
+/** Polls `check` until it returns true; throws after `timeoutMs`. */
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  { timeoutMs = 20_000, intervalMs = 50 } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(intervalMs);
+  }
+}
