@@ -1,6 +1,7 @@
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
+  SetQueueAttributesCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { PIPELINE_DEFAULTS } from '../pipeline-defaults.ts';
@@ -32,7 +33,8 @@ export interface TrafficQueues {
  * Creates the traffic queue and its DLQ as Terraform does, or finds them if
  * they already exist with the same attributes.
  *
- * The DLQ comes first: the traffic queue's redrive policy names its ARN.
+ * The DLQ comes first: the traffic queue's redrive policy names its ARN,
+ * and the DLQ then accepts only that queue as a source.
  */
 export async function ensureTrafficQueues(
   sqs: SQSClient,
@@ -61,6 +63,17 @@ export async function ensureTrafficQueues(
     SqsManagedSseEnabled: 'true',
   });
   const queueArn = await readQueueArn(sqs, queueUrl);
+  await sqs.send(
+    new SetQueueAttributesCommand({
+      QueueUrl: deadLetterQueueUrl,
+      Attributes: {
+        RedriveAllowPolicy: JSON.stringify({
+          redrivePermission: 'byQueue',
+          sourceQueueArns: [queueArn],
+        }),
+      },
+    }),
+  );
 
   return { queueUrl, queueArn, deadLetterQueueUrl, deadLetterQueueArn };
 }

@@ -54,6 +54,10 @@ describe('ensureTrafficQueues', () => {
     );
     expect(dlq.SqsManagedSseEnabled).toBe('true');
     expect(dlq.RedrivePolicy).toBeUndefined();
+    expect(JSON.parse(dlq.RedriveAllowPolicy ?? '{}')).toEqual({
+      redrivePermission: 'byQueue',
+      sourceQueueArns: [queues.queueArn],
+    });
   });
 
   it('returns the same queues when called again', async () => {
