@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -73,6 +74,29 @@ describe('traffic-agent bundle', () => {
       QueueUrl: QUEUE_URL,
       MessageBody: JSON.stringify(body),
     });
+  });
+
+  it('answers 204 to internal navigation without sending', async () => {
+    // Prepare
+    sqs.reset();
+
+    // Act
+    const response = await handler(
+      loadEvent('agent', 'function-url-same-site'),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(204);
+    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
+  });
+
+  it('keeps the AWS SDK outside the bundle, to share the runtime copy', () => {
+    // Prepare
+    const code = readFileSync(BUNDLE, 'utf8');
+
+    // Assess
+    expect(code).toMatch(/from\s*"@aws-sdk\/client-sqs"/);
+    expect(code).not.toContain('NodeHttpHandler');
   });
 
   it('writes its log lines as JSON from the traffic-agent service', () => {
