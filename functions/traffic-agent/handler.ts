@@ -4,7 +4,7 @@ import {
   readAgentConfig,
 } from '../../lib/agent/agent-config.ts';
 import { createAgentHandler } from '../../lib/agent/create-agent-handler.ts';
-import { createSqsClient } from '../../lib/agent/create-sqs-client.ts';
+import { createAgentSqsClient } from '../../lib/agent/create-agent-sqs-client.ts';
 import { createLogger, logLevelFromEnv } from '../../lib/logger.ts';
 
 const logger = createLogger({
@@ -20,7 +20,7 @@ let config: AgentConfig | undefined;
 export const handler = createAgentHandler({
   logger,
   resolveClient: () => {
-    client ??= createSqsClient();
+    client ??= createAgentSqsClient();
     return client;
   },
   resolveConfig: () => {

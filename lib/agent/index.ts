@@ -25,7 +25,7 @@ export {
   type AgentOptions,
   createAgentHandler,
 } from './create-agent-handler.ts';
-export { createSqsClient } from './create-sqs-client.ts';
+export { createAgentSqsClient } from './create-agent-sqs-client.ts';
 export { type AgentEventRead, readAgentEvent } from './read-agent-event.ts';
 export { isSearchEngine } from './search-engine-matcher.ts';
 export { type SendVisitOptions, sendVisit } from './send-visit.ts';

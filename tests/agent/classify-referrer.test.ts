@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { classifyReferrer } from '../../lib/agent/classify-referrer.ts';
 
@@ -176,5 +177,27 @@ describe('classifyReferrer', () => {
 
     // Assess
     expect(result).toBe('referrer');
+  });
+
+  it('splits the sample access log as its published breakdown says', () => {
+    // Prepare
+    const log = new URL('../../data/access-sample.log', import.meta.url);
+    const referrers = readFileSync(log, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('"')[3]);
+
+    // Act
+    const counts: Record<string, number> = {};
+    for (const referrer of referrers) {
+      const result = classifyReferrer(
+        referrer === '-' ? undefined : referrer,
+        SITE,
+      );
+      counts[result] = (counts[result] ?? 0) + 1;
+    }
+
+    // Assess
+    expect(counts).toEqual({ same_site: 956, direct: 872 + 129, referrer: 43 });
   });
 });
