@@ -5,8 +5,14 @@ import { hasControlCharacters } from './has-control-characters.ts';
 import { resolveVisitSchema } from './serialize-visit-message.ts';
 import { readSiteHost } from './site-host.ts';
 
-/** Longest value of a request field; URLs are capped at this length too. */
+/** Longest value of a request field other than `referrer`. */
 export const MAX_FIELD_LENGTH = 2048;
+
+/**
+ * Longest `referrer`: browsers send up to 4 KiB. One above 2 KiB still
+ * classifies a visit, but is refused as the URL of a referrer visit.
+ */
+export const MAX_REFERRER_LENGTH = 4096;
 
 /**
  * A visit as a caller describes it, before any check. Empty strings count
@@ -106,7 +112,8 @@ function readTextFields(request: VisitRequest): TextFields | Fault {
     const value: unknown = request[field];
     if (value === undefined || value === '') continue;
 
-    const reason = checkText(value);
+    const limit = field === 'referrer' ? MAX_REFERRER_LENGTH : MAX_FIELD_LENGTH;
+    const reason = checkText(value, limit);
     if (reason !== undefined) return { field, reason };
     fields[field] = value as string;
   }
@@ -118,7 +125,7 @@ function readSites(site: unknown): string[] | Fault {
   const values = site === undefined || site === '' ? [] : site;
   const list = Array.isArray(values) ? values : [values];
   for (const value of list) {
-    const reason = checkText(value);
+    const reason = checkText(value, MAX_FIELD_LENGTH);
     if (reason !== undefined) return { field: 'site', reason };
 
     const host = readSiteHost(value as string);
@@ -130,9 +137,9 @@ function readSites(site: unknown): string[] | Fault {
   return list as string[];
 }
 
-function checkText(value: unknown): string | undefined {
+function checkText(value: unknown, limit: number): string | undefined {
   if (typeof value !== 'string') return 'not_a_string';
-  if (value.length > MAX_FIELD_LENGTH) return 'too_long';
+  if (value.length > limit) return 'too_long';
   if (hasControlCharacters(value)) return 'control_characters';
 
   return undefined;

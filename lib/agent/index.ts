@@ -11,6 +11,7 @@ export {
   type BuildVisitOptions,
   buildVisitMessage,
   MAX_FIELD_LENGTH,
+  MAX_REFERRER_LENGTH,
   type OutgoingVisitMessage,
   type VisitRequest,
   type VisitRequestOutcome,

@@ -17,10 +17,10 @@ export type AgentEventRead =
   | { source: AgentEventSource; field: string; reason: string };
 
 /** Longest query string an HTTP request may carry, in characters. */
-export const MAX_QUERY_LENGTH = 4096;
+export const MAX_QUERY_LENGTH = 8192;
 
 /** Largest body an HTTP request may carry, in bytes once decoded. */
-export const MAX_REQUEST_BODY_BYTES = 4096;
+export const MAX_REQUEST_BODY_BYTES = 8192;
 
 export interface ReadAgentEventOptions {
   /** The invocation clock, for events that carry no request time. */

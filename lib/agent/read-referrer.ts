@@ -1,4 +1,4 @@
-import { normalizeVisitUrl } from '../visit/visit-url.ts';
+import { MAX_URL_LENGTH, normalizeVisitUrl } from '../visit/visit-url.ts';
 import { hasControlCharacters } from './has-control-characters.ts';
 
 /** Where a referrer points: a web page, or an Android app. */
@@ -14,13 +14,14 @@ const APP_SCHEME = /^android-app:\/\//i;
  * Web referrers go through the visit contract's URL rules, so a bare host
  * (`test.com`) reads as http, the host is lower-case without port or
  * trailing dot, and credentials are dropped. The path is lower-cased for
- * matching only.
+ * matching only. A referrer longer than a stored URL may be is read from
+ * its head, which still holds its host.
  */
 export function readReferrer(raw: string): ReferrerOrigin | undefined {
   if (hasControlCharacters(raw)) return undefined;
   if (APP_SCHEME.test(raw)) return readApp(raw);
 
-  const normalized = normalizeVisitUrl(raw);
+  const normalized = normalizeVisitUrl(raw.slice(0, MAX_URL_LENGTH));
   if ('rejection' in normalized) return undefined;
 
   const path = URL.parse(normalized.url)?.pathname ?? '/';

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   buildVisitMessage,
   MAX_FIELD_LENGTH,
+  MAX_REFERRER_LENGTH,
   type VisitRequest,
 } from '../../lib/agent/build-visit-message.ts';
 import { parseVisitBody } from '../../lib/visit/parse-visit-body.ts';
@@ -225,7 +226,7 @@ describe('buildVisitMessage', () => {
       'an oversize referrer',
       {
         ip: '192.0.2.1',
-        referrer: `https://a.example/${'a'.repeat(MAX_FIELD_LENGTH)}`,
+        referrer: `https://www.google.com/${'a'.repeat(MAX_REFERRER_LENGTH)}`,
       },
       'referrer',
       'too_long',
@@ -254,6 +255,35 @@ describe('buildVisitMessage', () => {
 
     // Assess
     expect(result).toEqual({ outcome: 'invalid', field, reason });
+  });
+
+  it('keeps a direct visit whose search-engine referrer is long', () => {
+    // Act
+    const result = build({
+      ip: '192.0.2.1',
+      referrer: `https://www.google.com/search?q=${'a'.repeat(3000)}`,
+    });
+
+    // Assess
+    expect(result).toEqual({
+      outcome: 'enqueue',
+      message: { type: 'direct', created_at: NOW, ip: '192.0.2.1' },
+    });
+  });
+
+  it('refuses a referrer visit whose URL is too long to store', () => {
+    // Act
+    const result = build({
+      ip: '192.0.2.1',
+      referrer: `https://example.org/${'a'.repeat(3000)}`,
+    });
+
+    // Assess
+    expect(result).toEqual({
+      outcome: 'invalid',
+      field: 'referrer',
+      reason: 'too_long',
+    });
   });
 
   it('refuses a field of the wrong type from an untyped caller', () => {

@@ -162,7 +162,6 @@ describe('classifyReferrer', () => {
     'http://exa mple.com/',
     'https://www.example.org/\r\nSet-Cookie: a=b',
     'android-app://',
-    `https://${'a'.repeat(2100)}.com/`,
   ])('classifies the unreadable referrer %j as direct', (referrer) => {
     // Act
     const result = classifyReferrer(referrer, SITE);
@@ -170,6 +169,21 @@ describe('classifyReferrer', () => {
     // Assess
     expect(result).toBe('direct');
   });
+
+  it.each([
+    [`https://www.google.com/search?q=${'a'.repeat(3000)}`, 'direct'],
+    [`https://example.org/${'a'.repeat(3000)}`, 'referrer'],
+    [`https://www.semicomplete.com/?q=${'a'.repeat(3000)}`, 'same_site'],
+  ])(
+    'reads the host of a referrer longer than a stored URL',
+    (referrer, expected) => {
+      // Act
+      const result = classifyReferrer(referrer, SITE);
+
+      // Assess
+      expect(result).toBe(expected);
+    },
+  );
 
   it('classifies a link from another Android app as referrer', () => {
     // Act
