@@ -26,13 +26,16 @@ const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 /** Longest string value a line carries; longer ones are cut and marked. */
 export const MAX_LOG_STRING_LENGTH = 2048;
 
-const MAX_LOG_DEPTH = 6;
+/** Deepest nesting a line carries; deeper values are replaced by a marker. */
+export const MAX_LOG_DEPTH = 8;
 
 /**
  * Creates a logger writing one JSON object per line.
  *
- * Strings are cut at {@link MAX_LOG_STRING_LENGTH} and errors are reduced to
- * name, message and cause, so no value can make a line unbounded or break it.
+ * Strings (marker included) are cut to {@link MAX_LOG_STRING_LENGTH}, errors
+ * are reduced to name, message, code and cause, and cycles, deep nesting or
+ * values that fail to serialise are replaced by markers: no value can make a
+ * line unbounded, break it, or make the logger throw.
  */
 export function createLogger(options: LoggerOptions): Logger {
   const threshold = LEVELS[options.level ?? 'info'];
@@ -42,14 +45,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const log = (level: LogLevel, message: string, fields?: LogFields) => {
     if (LEVELS[level] < threshold) return;
 
-    const entry = {
-      level,
-      time: new Date().toISOString(),
-      message,
-      ...base,
-      ...fields,
-    };
-    write(JSON.stringify(entry, boundValue));
+    write(escapeLineBreaks(serializeEntry(level, message, base, fields)));
   };
 
   return {
@@ -77,28 +73,104 @@ function writeToStdout(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-function boundValue(this: unknown, _key: string, value: unknown): unknown {
-  if (typeof value === 'string') return truncate(value);
-  if (value instanceof Error) return describeError(value, 0);
-  if (typeof value === 'bigint') return value.toString();
+// JSON leaves these raw, yet some log readers split lines on them.
+const LINE_BREAKS = /[\u0085\u2028\u2029]/g;
 
-  return value;
+function escapeLineBreaks(json: string): string {
+  return json.replace(
+    LINE_BREAKS,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function serializeEntry(
+  level: LogLevel,
+  message: string,
+  base: LogFields,
+  fields: LogFields | undefined,
+): string {
+  const time = new Date().toISOString();
+  try {
+    const entry = { level, time, message, ...base, ...fields };
+    return JSON.stringify(toLoggable(entry, 0, new Set()));
+  } catch (error) {
+    // A getter or proxy in the fields threw: keep the event, name the fault.
+    const entry = { level, time, message, service: base.service };
+    return JSON.stringify(
+      toLoggable({ ...entry, logError: error }, 0, new Set()),
+    );
+  }
+}
+
+function toLoggable(value: unknown, depth: number, seen: Set<object>): unknown {
+  if (typeof value === 'string') return truncate(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return '[circular]';
+  if (depth >= MAX_LOG_DEPTH) return '[too deep]';
+
+  seen.add(value);
+  try {
+    return toLoggableObject(value, depth, seen);
+  } catch {
+    return '[unserializable]';
+  } finally {
+    seen.delete(value);
+  }
+}
+
+function toLoggableObject(
+  value: object,
+  depth: number,
+  seen: Set<object>,
+): unknown {
+  if (value instanceof Error) return describeError(value, depth, seen);
+  if (Array.isArray(value)) {
+    return value.map((item) => toLoggable(item, depth + 1, seen));
+  }
+
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') {
+    return toLoggable(toJSON.call(value), depth + 1, seen);
+  }
+
+  const copy: LogFields = {};
+  for (const key of Object.keys(value)) {
+    const item = toLoggable((value as LogFields)[key], depth + 1, seen);
+    // Own data property, never the prototype setter `__proto__` would hit.
+    Object.defineProperty(copy, truncate(key), {
+      value: item,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+
+  return copy;
+}
+
+function describeError(
+  error: Error,
+  depth: number,
+  seen: Set<object>,
+): unknown {
+  const code = (error as { code?: unknown }).code;
+  const described: LogFields = { name: error.name, message: error.message };
+  if (code !== undefined) described.code = code;
+  if (error.cause !== undefined) described.cause = error.cause;
+
+  return toLoggableObject(described, depth, seen);
 }
 
 function truncate(value: string): string {
   if (value.length <= MAX_LOG_STRING_LENGTH) return value;
 
-  const cut = value.length - MAX_LOG_STRING_LENGTH;
-  return `${value.slice(0, MAX_LOG_STRING_LENGTH)}…[${cut} more]`;
+  // The marker's count has at most as many digits as the whole length.
+  const room = MAX_LOG_STRING_LENGTH - `…[${value.length} more]`.length;
+  const kept = isHighSurrogate(value.charCodeAt(room - 1)) ? room - 1 : room;
+  return `${value.slice(0, kept)}…[${value.length - kept} more]`;
 }
 
-function describeError(error: Error, depth: number): LogFields {
-  const described: LogFields = { name: error.name, message: error.message };
-  const code = (error as { code?: unknown }).code;
-  if (code !== undefined) described.code = code;
-  if (error.cause instanceof Error && depth < MAX_LOG_DEPTH) {
-    described.cause = describeError(error.cause, depth + 1);
-  }
-
-  return described;
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
