@@ -21,6 +21,8 @@ const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f]/;
  * `test.com:8080/a`, `//test.com`) is read as http. The host is lower-case
  * ASCII (punycode for internationalised names) and returned beside the URL
  * without a trailing dot. Credentials (`user:pass@`) are dropped, never kept.
+ * Both the raw value and the normalized URL must fit {@link MAX_URL_LENGTH},
+ * so a stored URL always reads back as itself.
  */
 export function normalizeVisitUrl(
   raw: string,
@@ -41,6 +43,9 @@ export function normalizeVisitUrl(
 
   parsed.username = '';
   parsed.password = '';
+  // Percent-encoding can lengthen a URL ninefold: the stored form must fit.
+  if (parsed.href.length > MAX_URL_LENGTH) return { rejection: 'too_long' };
+
   return { url: parsed.href, host: parsed.hostname.replace(/\.$/, '') };
 }
 
