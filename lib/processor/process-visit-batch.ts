@@ -34,6 +34,20 @@ export class RecordRejectedError extends Error {
   }
 }
 
+/** A batch larger than any event source mapping delivers; refused whole. */
+export class BatchTooLargeError extends Error {
+  override name = 'BatchTooLargeError';
+  readonly records: number;
+
+  constructor(records: number) {
+    super('batch too large');
+    this.records = records;
+  }
+}
+
+/** Lambda's largest SQS batch: more records than this is not a real event. */
+export const MAX_BATCH_RECORDS = 10_000;
+
 const STORED: RecordOutcome = { status: 'fulfilled', value: undefined };
 
 type TableWrite = { indexes: number[]; visits: StoredVisit[] };
@@ -45,11 +59,17 @@ type TableWrite = { indexes: number[]; visits: StoredVisit[] };
  * Visits are grouped by type into one write per table. An invalid record, or
  * a record whose write failed, is rejected alone, with one warning line that
  * names it; the rest of the batch is unaffected. One summary line follows.
+ * A batch of more than {@link MAX_BATCH_RECORDS} is refused before any
+ * record is read: every record fails and goes back to the queue.
  */
 export async function processVisitBatch(
   records: readonly VisitRecord[],
   { store, schema, logger, ipStorage }: BatchDependencies,
 ): Promise<RecordOutcome[]> {
+  if (records.length > MAX_BATCH_RECORDS) {
+    return refuseBatch(records, logger);
+  }
+
   const outcomes = new Array<RecordOutcome>(records.length);
   const writes = new Map<VisitType, TableWrite>();
 
@@ -105,6 +125,25 @@ export async function processVisitBatch(
     failed,
   });
   return outcomes;
+}
+
+function refuseBatch(
+  records: readonly VisitRecord[],
+  logger: Logger,
+): RecordOutcome[] {
+  const error = new BatchTooLargeError(records.length);
+  logger.error('batch too large', {
+    records: records.length,
+    limit: MAX_BATCH_RECORDS,
+  });
+  for (const record of records) {
+    logger.warn('record failed', {
+      messageId: record.messageId,
+      reason: 'batch_too_large',
+    });
+  }
+
+  return records.map(() => rejected(error));
 }
 
 function rejected(reason: unknown): RecordOutcome {
