@@ -61,11 +61,17 @@ dev: ## Start LocalStack, build, deploy and print the outputs
 
 nodev: ## Destroy the deployment and stop LocalStack
 	$(COMPOSE) up --detach --wait localstack
+	$(TERRAFORM) init -input=false
 	$(TERRAFORM) destroy -input=false -auto-approve
 	$(COMPOSE) down --remove-orphans
 
 bundle: ## Build the function zips inside the Node container
 	$(RUN) builder
+
+terraform-check: ## Check Terraform formatting and validate the configuration
+	$(TERRAFORM) fmt -check -recursive
+	$(TERRAFORM) init -input=false -backend=false
+	$(TERRAFORM) validate
 
 create-traffic-direct: ## Invoke the agent with a direct visit
 	$(AWS) lambda invoke --function-name "$$($(OUTPUT) agent_function_name)" \
@@ -113,7 +119,7 @@ dlq-peek: ## Show up to 10 dead-lettered visits without removing them
 dlq-redrive: ## Move dead-lettered visits back to the traffic queue
 	$(AWS) sqs start-message-move-task --source-arn "$$($(OUTPUT) dlq_arn)"
 
-.PHONY: help install build test demo lint typecheck dev nodev bundle \
+.PHONY: help install build test demo lint typecheck dev nodev bundle terraform-check \
 	create-traffic-direct create-traffic-referrer deploy-traffic-agent-lambda \
 	deploy-traffic-processor-lambda start-traffic-processor \
 	stop-traffic-processor logs dlq-peek dlq-redrive

@@ -56,6 +56,7 @@ module "traffic" {
   processor_memory_size_mb        = var.processor_memory_size_mb
   processor_timeout_seconds       = coalesce(var.processor_timeout_seconds, local.defaults.processorTimeoutSeconds)
   storage_adapter                 = coalesce(var.storage_adapter, local.defaults.storageAdapter)
+  ip_address_storage              = var.ip_address_storage
   batch_size                      = coalesce(var.batch_size, local.defaults.batchSize)
   maximum_batching_window_seconds = coalesce(var.maximum_batching_window_seconds, local.defaults.batchingWindowSeconds)
   maximum_concurrency             = coalesce(var.maximum_concurrency, local.defaults.maximumConcurrency)

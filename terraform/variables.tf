@@ -112,6 +112,12 @@ variable "storage_adapter" {
   }
 }
 
+variable "ip_address_storage" {
+  description = "How the processor stores client addresses, truncated or full; null leaves the code's default (truncated)."
+  type        = string
+  default     = null
+}
+
 variable "batch_size" {
   description = "Messages per processor invocation; null takes batchSize from the defaults file."
   type        = number

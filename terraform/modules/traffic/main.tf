@@ -90,11 +90,14 @@ resource "aws_lambda_function" "processor" {
   }
 
   environment {
-    variables = {
-      STORAGE_ADAPTER = var.storage_adapter
-      LOG_LEVEL       = var.log_level
-      NODE_OPTIONS    = "--enable-source-maps"
-    }
+    variables = merge(
+      {
+        STORAGE_ADAPTER = var.storage_adapter
+        LOG_LEVEL       = var.log_level
+        NODE_OPTIONS    = "--enable-source-maps"
+      },
+      { for name, value in { IP_ADDRESS_STORAGE = var.ip_address_storage } : name => value if value != null },
+    )
   }
 
   depends_on = [
