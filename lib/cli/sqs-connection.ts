@@ -53,13 +53,18 @@ export function resolveConnection(
   return { endpoint, region, useEmulatorCredentials: !hasOwnCredentials };
 }
 
-/** Builds an SQS client for a connection; the SDK keeps sockets alive. */
+/**
+ * Builds an SQS client for a connection; the SDK keeps sockets alive.
+ *
+ * With an explicit endpoint, requests go there even when a queue URL names
+ * another host, as LocalStack's queue URLs may.
+ */
 export function createSqsClient(connection: SqsConnection): SQSClient {
   return new SQSClient({
     region: connection.region,
     ...(connection.endpoint === undefined
       ? {}
-      : { endpoint: connection.endpoint }),
+      : { endpoint: connection.endpoint, useQueueUrlAsEndpoint: false }),
     ...(connection.useEmulatorCredentials
       ? { credentials: EMULATOR_CREDENTIALS }
       : {}),

@@ -1,0 +1,36 @@
+import type { LineReport } from '../replay/line-report.ts';
+import type { ReplaySummary } from '../replay/replay-access-log.ts';
+
+/** Writes a replay summary as aligned text lines. */
+export function formatReplaySummary(
+  summary: ReplaySummary,
+  logPath: string,
+): string {
+  const rows: [string, number, string?][] = [
+    ['lines', summary.lines, logPath],
+    ['direct', summary.direct, 'no referer, or a search engine'],
+    ['referrer', summary.referrer, 'a link on another site'],
+    ['same-site', summary.sameSite, 'navigation within the site, not sent'],
+    ['unparseable', summary.unparseable.count, describe(summary.unparseable)],
+    ['refused', summary.invalid.count, describe(summary.invalid)],
+    ['sent', summary.sent],
+    ['failed', summary.failed.count, describe(summary.failed)],
+  ];
+
+  return rows
+    .map(([label, value, note]) => {
+      const cells = `${label.padEnd(12)}${String(value).padStart(8)}`;
+      return note === undefined || note === '' ? cells : `${cells}   ${note}`;
+    })
+    .join('\n');
+}
+
+function describe(report: LineReport): string {
+  if (report.count === 0) return '';
+
+  const reasons = Object.entries(report.reasons)
+    .map(([reason, count]) => `${reason} ${count}`)
+    .join(', ');
+  const more = report.count > report.lines.length ? ', ...' : '';
+  return `${reasons}; lines ${report.lines.join(', ')}${more}`;
+}
