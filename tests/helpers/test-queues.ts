@@ -124,6 +124,7 @@ export async function receiveAll(sqs: SQSClient, queueUrl: string) {
         QueueUrl: queueUrl,
         MaxNumberOfMessages: 10,
         VisibilityTimeout: 60,
+        WaitTimeSeconds: 0,
         MessageSystemAttributeNames: ['All'],
       }),
     );
