@@ -13,6 +13,7 @@ import {
   type RecordSource,
   toLambdaRecord,
 } from './to-lambda-record.ts';
+import { warnOnShortVisibility } from './warn-on-short-visibility.ts';
 import {
   type BatchReport,
   readWorkerSettings,
@@ -219,11 +220,12 @@ export function startWorker(options: WorkerOptions): Worker {
     logger.info('worker stopped', { queueUrl, ...stats });
   });
   logger.info('worker started', { queueUrl, ...settings });
+  const checked = warnOnShortVisibility(sqs, queueUrl, settings, logger);
 
   return {
-    stop: () => {
+    stop: async () => {
       stopping.abort();
-      return finished;
+      await Promise.all([finished, checked]);
     },
     held: () => held,
     stats: () => ({ ...stats }),

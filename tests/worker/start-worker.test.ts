@@ -38,12 +38,18 @@ describe('startWorker', () => {
     test = await startTestEmulator();
   });
 
-  afterEach(async () => {
-    await worker?.stop();
+  // Stopping waits out a long poll; the next test need not wait for that.
+  const stopping: Promise<void>[] = [];
+
+  afterEach(() => {
+    if (worker !== undefined) stopping.push(worker.stop());
     worker = undefined;
   });
 
-  afterAll(() => test.stop());
+  afterAll(async () => {
+    await Promise.all(stopping);
+    await test.stop();
+  });
 
   const start = (
     queues: TrafficQueues,
@@ -299,5 +305,52 @@ describe('startWorker', () => {
       }),
     ]);
     expect(linesWith(lines, 'worker started')).toHaveLength(1);
+  });
+
+  it('warns when the visibility timeout is shorter than an invocation', async () => {
+    // Prepare
+    const queues = await createTestQueues(test.sqs);
+    const { logger, lines } = captureLogger('worker');
+
+    // Act
+    start(queues, () => ({}), { logger, timeoutSeconds: 5 });
+    await waitFor(() => linesWith(lines, 'worker started').length === 1);
+    await waitFor(
+      () =>
+        linesWith(lines, 'visibility timeout shorter than invocation')
+          .length === 1,
+    );
+
+    // Assess
+    expect(
+      linesWith(lines, 'visibility timeout shorter than invocation')[0],
+    ).toMatchObject({
+      level: 'warn',
+      visibilityTimeoutSeconds: 1,
+      timeoutSeconds: 5,
+      batchingWindowSeconds: 0,
+    });
+  });
+
+  it('does not warn when an invocation fits in the visibility timeout', async () => {
+    // Prepare
+    const queues = await createTestQueues(test.sqs, {
+      visibilityTimeoutSeconds: 60,
+    });
+    const { logger, lines } = captureLogger('worker');
+    await sendBodies(test.sqs, queues.queueUrl, ['x']);
+    const reports: BatchReport[] = [];
+
+    // Act
+    const running = start(queues, () => ({}), {
+      logger,
+      timeoutSeconds: 30,
+      onBatch: (report) => reports.push(report),
+    });
+    await waitFor(() => reports.length === 1);
+    await running.stop();
+
+    // Assess
+    expect(lines.filter((line) => line.level === 'warn')).toEqual([]);
   });
 });

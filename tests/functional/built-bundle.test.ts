@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { createLogger } from '../../lib/logger.ts';
+import {
+  loadHandler,
+  PROCESSOR_BUNDLE,
+} from '../../lib/worker/load-handler.ts';
+import { startWorker } from '../../lib/worker/start-worker.ts';
+import type { BatchReport } from '../../lib/worker/worker-options.ts';
+import {
+  countMessages,
+  createTestQueues,
+  receiveAll,
+  sendBodies,
+  startTestEmulator,
+  type TestEmulator,
+  waitFor,
+} from '../helpers/test-queues.ts';
+
+jest.setTimeout(60_000);
+
+const BIN = fileURLToPath(new URL('../../bin/traffic.ts', import.meta.url));
+
+describe('the built processor bundle', () => {
+  let test: TestEmulator;
+
+  beforeAll(async () => {
+    test = await startTestEmulator();
+  });
+
+  afterAll(() => test.stop());
+
+  it('stores valid visits and dead-letters invalid ones behind the worker', async () => {
+    // Prepare
+    process.env.STORAGE_ADAPTER = 'mysql';
+    process.env.LOG_LEVEL = 'silent';
+    const handler = await loadHandler(PROCESSOR_BUNDLE);
+    const queues = await createTestQueues(test.sqs, { maxReceiveCount: 2 });
+    const now = Date.now();
+    const ids = await sendBodies(test.sqs, queues.queueUrl, [
+      JSON.stringify({ type: 'direct', created_at: now, ip: '192.0.2.9' }),
+      JSON.stringify({ type: 'referrer', created_at: now, url: 'example.org' }),
+      JSON.stringify({ type: 'direct', created_at: now / 1000 }),
+    ]);
+    const acknowledged = new Set<string>();
+
+    // Act
+    const worker = startWorker({
+      sqs: test.sqs,
+      queueUrl: queues.queueUrl,
+      queueArn: queues.queueArn,
+      region: 'us-east-1',
+      handler,
+      logger: createLogger({ service: 'worker', level: 'silent' }),
+      waitTimeSeconds: 1,
+      batchingWindowSeconds: 0,
+      onBatch: (report: BatchReport) => {
+        for (const record of report.acknowledged)
+          acknowledged.add(record.messageId);
+      },
+    });
+    await waitFor(
+      async () =>
+        (await countMessages(test.sqs, queues.deadLetterQueueUrl)).visible ===
+        1,
+      { timeoutMs: 20_000 },
+    );
+    await worker.stop();
+
+    // Assess
+    expect([...acknowledged].sort()).toEqual([ids[0], ids[1]].sort());
+    const dead = await receiveAll(test.sqs, queues.deadLetterQueueUrl);
+    expect(dead.map((message) => message.MessageId)).toEqual([ids[2]]);
+  });
+
+  it('runs the demo from the command line with stored + DLQ = sent', () => {
+    // Act
+    const result = spawnSync(
+      process.execPath,
+      [BIN, 'demo', '--invalid', '8', '--json'],
+      { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'info' } },
+    );
+
+    // Assess
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({
+      sent: 1044 + 8,
+      invalidSent: 8,
+      stored: { direct: 1001, referrer: 43 },
+      deadLettered: 8,
+      drained: true,
+      balanced: true,
+    });
+  });
+});
