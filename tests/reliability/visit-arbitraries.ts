@@ -219,8 +219,22 @@ export const SWELLING_URLS = [
   `example.com/${'\ud83d\ude00'.repeat(200)}`,
 ];
 
+/** ISO-8601 spellings a strict reader might mishandle, as JSON text. */
+const ODD_ISO_CREATED_AT = [
+  '2024-06-15T11:59:59.123456789Z',
+  '2024-06-15T11:59:59.9999Z',
+  '2024-06-15t11:59:59z',
+  '2024-06-15T17:29+0530',
+  '2024-06-15T11:59:59-00:00',
+  '2024-02-29T00:00:00Z',
+  '2023-02-29T00:00:00Z',
+  '+002024-06-15T11:59:59Z',
+  '2024-06-15T11:59:60Z',
+].map(json);
+
 const hostileJson = fc.oneof(
   hostileText.map(json),
+  fc.constantFrom(...ODD_ISO_CREATED_AT),
   fc.jsonValue({ maxDepth: 4 }).map(json),
   fc.constantFrom(...EDGE_CREATED_AT),
   fc.constantFrom(...SWELLING_URLS.map(json)),
