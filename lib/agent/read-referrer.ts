@@ -1,4 +1,4 @@
-import { MAX_URL_LENGTH, normalizeVisitUrl } from '../visit/visit-url.ts';
+import { parseWebUrl } from '../visit/visit-url.ts';
 import { hasControlCharacters } from './has-control-characters.ts';
 
 /** Where a referrer points: a web page, or an Android app. */
@@ -14,18 +14,19 @@ const APP_SCHEME = /^android-app:\/\//i;
  * Web referrers go through the visit contract's URL rules, so a bare host
  * (`test.com`) reads as http, the host is lower-case without port or
  * trailing dot, and credentials are dropped. The path is lower-cased for
- * matching only. A referrer longer than a stored URL may be is read from
- * its head, which still holds its host.
+ * matching only. No length limit applies here: a referrer too long to be
+ * stored still names its host, so it is classified like any other, and the
+ * message's own rules refuse it afterwards if it must be stored.
  */
 export function readReferrer(raw: string): ReferrerOrigin | undefined {
   if (hasControlCharacters(raw)) return undefined;
   if (APP_SCHEME.test(raw)) return readApp(raw);
 
-  const normalized = normalizeVisitUrl(raw.slice(0, MAX_URL_LENGTH));
-  if ('rejection' in normalized) return undefined;
+  const parsed = parseWebUrl(raw);
+  if ('rejection' in parsed) return undefined;
 
-  const path = URL.parse(normalized.url)?.pathname ?? '/';
-  return { kind: 'web', host: normalized.host, path: path.toLowerCase() };
+  const host = parsed.hostname.replace(/\.$/, '');
+  return { kind: 'web', host, path: parsed.pathname.toLowerCase() };
 }
 
 function readApp(raw: string): ReferrerOrigin | undefined {

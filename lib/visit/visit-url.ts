@@ -17,17 +17,32 @@ const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f]/;
 /**
  * Reads a referrer URL the way it is stored.
  *
- * Only http and https are accepted. A value without a scheme (`test.com`,
- * `test.com:8080/a`, `//test.com`) is read as http. The host is lower-case
- * ASCII (punycode for internationalised names) and returned beside the URL
- * without a trailing dot. Credentials (`user:pass@`) are dropped, never kept.
- * Both the raw value and the normalized URL must fit {@link MAX_URL_LENGTH},
- * so a stored URL always reads back as itself.
+ * The rules of {@link parseWebUrl}, and a length limit: both the raw value
+ * and the normalised URL must fit {@link MAX_URL_LENGTH}, so a stored URL
+ * always reads back as itself. The host is returned beside the URL without a
+ * trailing dot.
  */
 export function normalizeVisitUrl(
   raw: string,
 ): NormalizedUrl | { rejection: UrlRejection } {
   if (raw.length > MAX_URL_LENGTH) return { rejection: 'too_long' };
+
+  const parsed = parseWebUrl(raw);
+  if ('rejection' in parsed) return parsed;
+  // Percent-encoding can lengthen a URL ninefold: the stored form must fit.
+  if (parsed.href.length > MAX_URL_LENGTH) return { rejection: 'too_long' };
+
+  return { url: parsed.href, host: parsed.hostname.replace(/\.$/, '') };
+}
+
+/**
+ * Parses an http or https URL, whatever its length.
+ *
+ * A value without a scheme (`test.com`, `test.com:8080/a`, `//test.com`) is
+ * read as http. The host is lower-case ASCII (punycode for internationalised
+ * names). Credentials (`user:pass@`) are dropped, never kept.
+ */
+export function parseWebUrl(raw: string): URL | { rejection: UrlRejection } {
   if (CONTROL_OR_SPACE.test(raw)) return { rejection: 'control_characters' };
 
   const candidate = withScheme(raw);
@@ -43,10 +58,7 @@ export function normalizeVisitUrl(
 
   parsed.username = '';
   parsed.password = '';
-  // Percent-encoding can lengthen a URL ninefold: the stored form must fit.
-  if (parsed.href.length > MAX_URL_LENGTH) return { rejection: 'too_long' };
-
-  return { url: parsed.href, host: parsed.hostname.replace(/\.$/, '') };
+  return parsed;
 }
 
 function withScheme(raw: string): string | undefined {

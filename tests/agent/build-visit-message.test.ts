@@ -286,6 +286,29 @@ describe('buildVisitMessage', () => {
     });
   });
 
+  it('classifies a referrer that only grows too long once encoded by its host', () => {
+    // Act
+    const other = build({
+      ip: '192.0.2.1',
+      referrer: `https://example.org/${'é'.repeat(400)}`,
+    });
+    const search = build({
+      ip: '192.0.2.1',
+      referrer: `https://www.google.co.uk/search?q=${'é'.repeat(400)}`,
+    });
+
+    // Assess
+    expect(other).toEqual({
+      outcome: 'invalid',
+      field: 'referrer',
+      reason: 'too_long',
+    });
+    expect(search).toEqual({
+      outcome: 'enqueue',
+      message: { type: 'direct', created_at: NOW, ip: '192.0.2.1' },
+    });
+  });
+
   it('refuses a field of the wrong type from an untyped caller', () => {
     // Prepare
     const request = { ip: 17, occurredAt: NOW } as unknown as VisitRequest;
