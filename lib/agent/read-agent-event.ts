@@ -134,7 +134,11 @@ function readBody(event: Params): Params | Fault {
   if (typeof raw !== 'string') return { field: 'body', reason: 'not_a_string' };
 
   const base64 = event.isBase64Encoded === true;
-  const limit = base64 ? Math.ceil(MAX_REQUEST_BODY_BYTES / 3) * 4 : Infinity;
+  // Refuse before copying: a UTF-8 byte is at least one character, and base64
+  // spends four characters on three bytes.
+  const limit = base64
+    ? Math.ceil(MAX_REQUEST_BODY_BYTES / 3) * 4
+    : MAX_REQUEST_BODY_BYTES;
   if (raw.length > limit) return { field: 'body', reason: 'too_long' };
   const bytes = Buffer.from(raw, base64 ? 'base64' : 'utf8');
   if (bytes.length > MAX_REQUEST_BODY_BYTES) {
