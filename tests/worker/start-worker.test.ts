@@ -353,4 +353,51 @@ describe('startWorker', () => {
     // Assess
     expect(lines.filter((line) => line.level === 'warn')).toEqual([]);
   });
+
+  it('hands back messages a receive returns after stop was asked', async () => {
+    // Prepare
+    const queues = await createTestQueues(test.sqs, {
+      visibilityTimeoutSeconds: 30,
+    });
+    let calls = 0;
+    const running = start(queues, () => void calls++, { waitTimeSeconds: 2 });
+    await sleep(300);
+
+    // Act
+    const stopped = running.stop();
+    await sendBodies(test.sqs, queues.queueUrl, ['late']);
+    await stopped;
+
+    // Assess
+    expect(calls).toBe(0);
+    expect(running.stats()).toMatchObject({ received: 1, released: 1 });
+    expect(running.held()).toBe(0);
+    expect(await countMessages(test.sqs, queues.queueUrl)).toEqual({
+      visible: 1,
+      inFlight: 0,
+      delayed: 0,
+    });
+  });
+
+  it('logs failed receives and keeps polling until stopped', async () => {
+    // Prepare
+    const queues = await createTestQueues(test.sqs);
+    const { logger, lines } = captureLogger('worker');
+    const missing = { ...queues, queueUrl: `${queues.queueUrl}-missing` };
+
+    // Act
+    const running = start(missing, () => ({}), {
+      logger,
+      maximumConcurrency: 1,
+    });
+    await waitFor(() => linesWith(lines, 'receive failed').length >= 2);
+    await running.stop();
+
+    // Assess
+    expect(linesWith(lines, 'receive failed')[0]).toMatchObject({
+      level: 'error',
+      error: expect.objectContaining({ name: expect.any(String) }),
+    });
+    expect(linesWith(lines, 'worker stopped')).toHaveLength(1);
+  });
 });

@@ -46,7 +46,9 @@ export function createEmulatorCommand(): Command {
           `  traffic queue  ${queues.queueUrl}`,
           `  DLQ            ${queues.deadLetterQueueUrl}`,
           '',
-          'Other commands reach it by default; for other tools:',
+          flags.port === DEFAULT_EMULATOR_PORT
+            ? 'Other traffic commands reach it by default; for other tools:'
+            : `Give other traffic commands --endpoint ${emulator.endpoint}; for other tools:`,
           `  export AWS_ENDPOINT_URL=${emulator.endpoint} AWS_REGION=${PIPELINE_DEFAULTS.region}`,
           'Press Ctrl-C to stop.',
           '',
