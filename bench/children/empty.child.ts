@@ -1,0 +1,2 @@
+// Intentionally empty: the cost of starting Node and loading one module.
+export {};
