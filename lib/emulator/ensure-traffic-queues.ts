@@ -40,7 +40,7 @@ export async function ensureTrafficQueues(
   sqs: SQSClient,
   options: TrafficQueueOptions = {},
 ): Promise<TrafficQueues> {
-  const settings = { ...PIPELINE_DEFAULTS, ...definedOnly(options) };
+  const settings = { ...PIPELINE_DEFAULTS, ...dropUndefined(options) };
 
   const deadLetterQueueUrl = await createQueue(
     sqs,
@@ -108,7 +108,7 @@ async function createQueue(
   return QueueUrl;
 }
 
-function definedOnly<T extends object>(options: T): Partial<T> {
+function dropUndefined<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(options).filter(([, value]) => value !== undefined),
   ) as Partial<T>;

@@ -80,17 +80,17 @@ export function parseLogTimestamp(text: string): number | undefined {
   const match = TIMESTAMP.exec(text);
   if (match === null) return undefined;
 
-  const field = (name: string) => Number(match.groups?.[name]);
+  const readField = (name: string) => Number(match.groups?.[name]);
   const month = MONTHS.indexOf(match.groups?.month ?? '');
   const [day, hour, minute, second] = ['day', 'hour', 'minute', 'second'].map(
-    field,
+    readField,
   ) as [number, number, number, number];
-  const offsetHours = field('offsetHours');
-  const offsetMinutes = field('offsetMinutes');
+  const offsetHours = readField('offsetHours');
+  const offsetMinutes = readField('offsetMinutes');
   if (month < 0 || hour > 23 || minute > 59 || second > 59) return undefined;
   if (offsetHours > 23 || offsetMinutes > 59) return undefined;
 
-  const local = Date.UTC(field('year'), month, day, hour, minute, second);
+  const local = Date.UTC(readField('year'), month, day, hour, minute, second);
   if (new Date(local).getUTCDate() !== day) return undefined;
 
   const offset = (offsetHours * 60 + offsetMinutes) * 60_000;

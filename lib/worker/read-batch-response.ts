@@ -22,23 +22,23 @@ export function readBatchResponse(
 ): BatchVerdict {
   if (response === undefined || response === null) return NO_FAILURES;
   if (typeof response !== 'object' || Array.isArray(response)) {
-    return allFailed('response_not_an_object');
+    return failAll('response_not_an_object');
   }
 
   const failures = (response as { batchItemFailures?: unknown })
     .batchItemFailures;
   if (failures === undefined || failures === null) return NO_FAILURES;
   if (!Array.isArray(failures)) {
-    return allFailed('batch_item_failures_not_a_list');
+    return failAll('batch_item_failures_not_a_list');
   }
 
   const failedIds = new Set<string>();
   for (const failure of failures) {
     const id = readItemIdentifier(failure);
     if (id === undefined || id === '') {
-      return allFailed('item_identifier_missing');
+      return failAll('item_identifier_missing');
     }
-    if (!messageIds.has(id)) return allFailed('item_identifier_not_in_batch');
+    if (!messageIds.has(id)) return failAll('item_identifier_not_in_batch');
     failedIds.add(id);
   }
 
@@ -52,6 +52,6 @@ function readItemIdentifier(failure: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function allFailed(reason: string): BatchVerdict {
+function failAll(reason: string): BatchVerdict {
   return { kind: 'all_failed', reason };
 }

@@ -110,7 +110,7 @@ async function applyChunk(
       );
     } catch (error) {
       retrying = pending.map(({ message }) =>
-        failure(message, errorCode(error)),
+        toFailure(message, readErrorCode(error)),
       );
       continue;
     }
@@ -125,10 +125,10 @@ async function applyChunk(
         done.push(entry.message.messageId);
       } else if (failed?.SenderFault === true) {
         // A sender fault, such as an expired receipt handle, will not heal.
-        lasting.push(failure(entry.message, failed.Code ?? 'Unknown'));
+        lasting.push(toFailure(entry.message, failed.Code ?? 'Unknown'));
       } else {
         retry.push(entry);
-        retrying.push(failure(entry.message, failed?.Code ?? 'NotAnswered'));
+        retrying.push(toFailure(entry.message, failed?.Code ?? 'NotAnswered'));
       }
     }
     pending = retry;
@@ -137,10 +137,10 @@ async function applyChunk(
   return { done, failed: [...lasting, ...retrying] };
 }
 
-function failure(message: HeldMessage, code: string): EntryFailure {
+function toFailure(message: HeldMessage, code: string): EntryFailure {
   return { messageId: message.messageId, code };
 }
 
-function errorCode(error: unknown): string {
+function readErrorCode(error: unknown): string {
   return error instanceof Error ? error.name : 'Unknown';
 }

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
-import { createLambdaContext } from './lambda-context.ts';
-import { type BatchVerdict, readBatchResponse } from './read-batch-response.ts';
+import { invokeHandler } from './invoke-handler.ts';
 import {
   deleteMessages,
   type HeldMessage,
@@ -18,7 +17,6 @@ import {
   type BatchReport,
   readWorkerSettings,
   type WorkerOptions,
-  type WorkerSettings,
 } from './worker-options.ts';
 
 /** Running totals of a worker, since it started. */
@@ -46,11 +44,6 @@ export interface Worker {
 const MAX_RECEIVE = 10;
 const RECEIVE_RETRY_MS = [250, 1000, 5000] as const;
 const WINDOW_POLL_MS = 100;
-
-/** The invocation took longer than the function's timeout. */
-class InvocationTimeoutError extends Error {
-  override name = 'InvocationTimeoutError';
-}
 
 /**
  * Starts polling the queue the way Lambda's SQS event source mapping does,
@@ -140,7 +133,7 @@ export function startWorker(options: WorkerOptions): Worker {
     const result = await releaseMessages(
       sqs,
       queueUrl,
-      messages.map(heldMessage),
+      messages.map(toHeldMessage),
     );
     held -= messages.length;
     stats.released += result.done.length;
@@ -152,7 +145,7 @@ export function startWorker(options: WorkerOptions): Worker {
   const invoke = async (messages: readonly ReceivedMessage[]) => {
     const started = Date.now();
     const records = messages.map((message) => toLambdaRecord(message, source));
-    const verdict = await runHandler(records, options, settings);
+    const verdict = await invokeHandler(records, options, settings);
     if (verdict.kind === 'all_failed') {
       logger.error('invocation failed', {
         records: records.length,
@@ -171,7 +164,7 @@ export function startWorker(options: WorkerOptions): Worker {
     const deletion = await deleteMessages(
       sqs,
       queueUrl,
-      acknowledged.map(heldRecord),
+      acknowledged.map(toHeldRecord),
     );
     held -= records.length;
     if (deletion.failed.length > 0) {
@@ -232,45 +225,6 @@ export function startWorker(options: WorkerOptions): Worker {
   };
 }
 
-/** A verdict, with the error when the handler threw or timed out. */
-type HandlerOutcome = BatchVerdict & { error?: unknown };
-
-async function runHandler(
-  records: SQSRecord[],
-  options: WorkerOptions,
-  settings: WorkerSettings,
-): Promise<HandlerOutcome> {
-  const timeoutMs = settings.timeoutSeconds * 1000;
-  const context = createLambdaContext({
-    functionName: settings.functionName,
-    region: options.region,
-    accountId: options.queueArn.split(':')[4] || '000000000000',
-    timeoutMs,
-  });
-  const timer = new AbortController();
-
-  try {
-    const response = await Promise.race([
-      Promise.resolve().then(() =>
-        options.handler({ Records: records }, context),
-      ),
-      sleep(timeoutMs, undefined, { signal: timer.signal }).then(() => {
-        throw new InvocationTimeoutError('invocation timed out');
-      }),
-    ]);
-    return readBatchResponse(
-      response,
-      new Set(records.map((record) => record.messageId)),
-    );
-  } catch (error) {
-    const reason =
-      error instanceof InvocationTimeoutError ? 'timed_out' : 'handler_threw';
-    return { kind: 'all_failed', reason, error };
-  } finally {
-    timer.abort();
-  }
-}
-
 function isUsable(message: {
   MessageId?: string;
   ReceiptHandle?: string;
@@ -278,11 +232,11 @@ function isUsable(message: {
   return message.MessageId !== undefined && message.ReceiptHandle !== undefined;
 }
 
-function heldMessage(message: ReceivedMessage): HeldMessage {
+function toHeldMessage(message: ReceivedMessage): HeldMessage {
   return { messageId: message.MessageId, receiptHandle: message.ReceiptHandle };
 }
 
-function heldRecord(record: SQSRecord): HeldMessage {
+function toHeldRecord(record: SQSRecord): HeldMessage {
   return { messageId: record.messageId, receiptHandle: record.receiptHandle };
 }
 

@@ -15,11 +15,15 @@ function writeModule(source: string): string {
 }
 
 describe('loadHandler', () => {
-  it('defaults to the built processor bundle', () => {
+  it('defaults to the built processor bundle', async () => {
+    // Act
+    const handler = await loadHandler();
+
     // Assess
     expect(PROCESSOR_BUNDLE).toMatch(
       /dist[/\\]traffic-processor[/\\]index\.mjs$/,
     );
+    expect(typeof handler).toBe('function');
   });
 
   it('returns the named export of a bundle', async () => {

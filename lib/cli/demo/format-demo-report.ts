@@ -39,11 +39,11 @@ export function formatDemoReport(
     ['dead-lettered', report.deadLettered],
     ['redelivered', report.redelivered, 'stored again by idempotent upsert'],
     ['duration', seconds.toFixed(1), 's, until the queue drained'],
-    ['throughput', perSecond(report.sent, seconds), 'messages/s overall'],
+    ['throughput', computeRate(report.sent, seconds), 'messages/s overall'],
     [
       'visits stored',
       storing.toFixed(1),
-      `s after the first send (${perSecond(storedTotal, storing)} visits/s)`,
+      `s after the first send (${computeRate(storedTotal, storing)} visits/s)`,
     ],
   ];
 
@@ -57,7 +57,7 @@ export function formatDemoReport(
   return lines.join('\n');
 }
 
-function perSecond(count: number, seconds: number): number {
+function computeRate(count: number, seconds: number): number {
   return seconds > 0 ? Math.round(count / seconds) : count;
 }
 

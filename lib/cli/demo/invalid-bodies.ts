@@ -10,25 +10,28 @@ export type InvalidBody = { kind: string; body: string };
  */
 export function buildInvalidBodies(count: number, now: number): InvalidBody[] {
   const kinds: InvalidBody[] = [
-    { kind: 'unknown_type', body: json({ type: 'organic', created_at: now }) },
+    {
+      kind: 'unknown_type',
+      body: encode({ type: 'organic', created_at: now }),
+    },
     { kind: 'not_json', body: '{"type":"direct","created_at":' },
     {
       kind: 'seconds_created_at',
-      body: json({ type: 'direct', created_at: Math.floor(now / 1000) }),
+      body: encode({ type: 'direct', created_at: Math.floor(now / 1000) }),
     },
-    { kind: 'missing_created_at', body: json({ type: 'direct' }) },
+    { kind: 'missing_created_at', body: encode({ type: 'direct' }) },
     {
       kind: 'bad_ip',
-      body: json({ type: 'direct', created_at: now, ip: '256.1.1.1' }),
+      body: encode({ type: 'direct', created_at: now, ip: '256.1.1.1' }),
     },
     {
       kind: 'bad_url',
-      body: json({ type: 'referrer', created_at: now, url: 'ftp://x.test/' }),
+      body: encode({ type: 'referrer', created_at: now, url: 'ftp://x.test/' }),
     },
     { kind: 'not_an_object', body: '[1,2,3]' },
     {
       kind: 'future_created_at',
-      body: json({ type: 'direct', created_at: now + 7 * 86_400_000 }),
+      body: encode({ type: 'direct', created_at: now + 7 * 86_400_000 }),
     },
   ];
 
@@ -38,6 +41,6 @@ export function buildInvalidBodies(count: number, now: number): InvalidBody[] {
   );
 }
 
-function json(value: object): string {
+function encode(value: object): string {
   return JSON.stringify(value);
 }
