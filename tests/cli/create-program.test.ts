@@ -2,9 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  afterAll,
   afterEach,
-  beforeAll,
   beforeEach,
   describe,
   expect,
@@ -19,8 +17,7 @@ import {
   createTestQueues,
   receiveAll,
   sendBodies,
-  startTestEmulator,
-  type TestEmulator,
+  useTestEmulator,
 } from '../helpers/test-queues.ts';
 
 jest.setTimeout(20_000);
@@ -32,13 +29,9 @@ function throwInsteadOfExiting(command: Command): void {
 }
 
 describe('createProgram', () => {
-  let test: TestEmulator;
+  const test = useTestEmulator();
   let queues: TrafficQueues;
   let output: string[];
-
-  beforeAll(async () => {
-    test = await startTestEmulator();
-  });
 
   beforeEach(async () => {
     queues = await createTestQueues(test.sqs);
@@ -54,8 +47,6 @@ describe('createProgram', () => {
     jest.restoreAllMocks();
     process.exitCode = undefined;
   });
-
-  afterAll(() => test.stop());
 
   /** Runs `traffic <args>` in this process against the test emulator. */
   const run = (...args: string[]) => {

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   DEFAULT_ENDPOINT,
   resolveConnection,
   resolveQueueUrl,
 } from '../../lib/cli/sqs-connection.ts';
 import { PIPELINE_DEFAULTS } from '../../lib/pipeline-defaults.ts';
-import {
-  createTestQueues,
-  startTestEmulator,
-  type TestEmulator,
-} from '../helpers/test-queues.ts';
+import { createTestQueues, useTestEmulator } from '../helpers/test-queues.ts';
 
 describe('resolveConnection', () => {
   it('falls back to the local emulator with emulator credentials', () => {
@@ -78,13 +74,7 @@ describe('resolveConnection', () => {
 });
 
 describe('resolveQueueUrl', () => {
-  let test: TestEmulator;
-
-  beforeAll(async () => {
-    test = await startTestEmulator();
-  });
-
-  afterAll(() => test.stop());
+  const test = useTestEmulator();
 
   it('looks a queue up by name', async () => {
     // Prepare

@@ -1,20 +1,11 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ensureTrafficQueues } from '../../lib/emulator/ensure-traffic-queues.ts';
 import { PIPELINE_DEFAULTS } from '../../lib/pipeline-defaults.ts';
-import {
-  startTestEmulator,
-  type TestEmulator,
-} from '../helpers/test-queues.ts';
+import { useTestEmulator } from '../helpers/test-queues.ts';
 
 describe('ensureTrafficQueues', () => {
-  let test: TestEmulator;
-
-  beforeAll(async () => {
-    test = await startTestEmulator();
-  });
-
-  afterAll(() => test.stop());
+  const test = useTestEmulator();
 
   const readAttributes = async (queueUrl: string) => {
     const { Attributes = {} } = await test.sqs.send(

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { createLogger } from '../../lib/logger.ts';
 import {
   loadHandler,
@@ -13,8 +13,7 @@ import {
   createTestQueues,
   receiveAll,
   sendBodies,
-  startTestEmulator,
-  type TestEmulator,
+  useTestEmulator,
   waitFor,
 } from '../helpers/test-queues.ts';
 
@@ -23,13 +22,7 @@ jest.setTimeout(60_000);
 const BIN = fileURLToPath(new URL('../../bin/traffic.ts', import.meta.url));
 
 describe('the built processor bundle', () => {
-  let test: TestEmulator;
-
-  beforeAll(async () => {
-    test = await startTestEmulator();
-  });
-
-  afterAll(() => test.stop());
+  const test = useTestEmulator();
 
   it('stores valid visits and dead-letters invalid ones behind the worker', async () => {
     // Prepare

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { MysqlVisitStore } from '../../lib/adapters/mysql/mysql-visit-store.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { PIPELINE_DEFAULTS } from '../../lib/pipeline-defaults.ts';
@@ -9,8 +9,7 @@ import {
   createTestQueues,
   receiveAll,
   sendBodies,
-  startTestEmulator,
-  type TestEmulator,
+  useTestEmulator,
   waitFor,
 } from '../helpers/test-queues.ts';
 
@@ -53,13 +52,7 @@ function readUpserts(lines: string[]): { table: string; id: string }[] {
 }
 
 describe('worker and processor on a mixed batch', () => {
-  let test: TestEmulator;
-
-  beforeAll(async () => {
-    test = await startTestEmulator();
-  });
-
-  afterAll(() => test.stop());
+  const test = useTestEmulator();
 
   it('stores valid visits once and dead-letters invalid ones after maxReceiveCount receives', async () => {
     // Prepare

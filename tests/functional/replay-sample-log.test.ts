@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { sendVisitBatch } from '../../lib/agent/index.ts';
 import { replayAccessLog } from '../../lib/replay/replay-access-log.ts';
 import {
   createTestQueues,
   receiveAll,
-  startTestEmulator,
-  type TestEmulator,
+  useTestEmulator,
 } from '../helpers/test-queues.ts';
 
 jest.setTimeout(30_000);
@@ -38,13 +37,7 @@ function countRefererKinds(text: string) {
 }
 
 describe('replay of the shipped sample log', () => {
-  let test: TestEmulator;
-
-  beforeAll(async () => {
-    test = await startTestEmulator();
-  });
-
-  afterAll(() => test.stop());
+  const test = useTestEmulator();
 
   it('counts the referers the data README describes', () => {
     // Act

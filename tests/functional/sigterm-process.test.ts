@@ -3,14 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import {
   countMessages,
   createTestQueues,
   receiveAll,
   sendBodies,
-  startTestEmulator,
-  type TestEmulator,
+  useTestEmulator,
   waitFor,
 } from '../helpers/test-queues.ts';
 
@@ -37,13 +36,7 @@ const readIds = (file: string) =>
     : [];
 
 describe('traffic process on SIGTERM', () => {
-  let test: TestEmulator;
-
-  beforeAll(async () => {
-    test = await startTestEmulator();
-  });
-
-  afterAll(() => test.stop());
+  const test = useTestEmulator();
 
   it('finishes its batches and leaves every message stored or in the queue', async () => {
     // Prepare

@@ -1,12 +1,4 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  jest,
-} from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { createLogger } from '../../lib/logger.ts';
 import { startWorker, type Worker } from '../../lib/worker/start-worker.ts';
@@ -17,8 +9,7 @@ import {
   countMessages,
   createTestQueues,
   sendBodies,
-  startTestEmulator,
-  type TestEmulator,
+  useTestEmulator,
   waitFor,
 } from '../helpers/test-queues.ts';
 
@@ -43,19 +34,13 @@ function referrerVisits(count: number): string[] {
 }
 
 describe('worker and processor with a failing store', () => {
-  let test: TestEmulator;
+  const test = useTestEmulator();
   let worker: Worker | undefined;
-
-  beforeAll(async () => {
-    test = await startTestEmulator();
-  });
 
   afterEach(async () => {
     await worker?.stop();
     worker = undefined;
   });
-
-  afterAll(() => test.stop());
 
   const run = async (handler: SqsHandler) => {
     const queues = await createTestQueues(test.sqs);

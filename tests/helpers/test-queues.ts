@@ -6,6 +6,7 @@ import {
   SendMessageBatchCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll } from '@jest/globals';
 import { createSqsClient } from '../../lib/cli/sqs-connection.ts';
 import {
   ensureTrafficQueues,
@@ -22,6 +23,33 @@ export interface TestEmulator {
   emulator: Emulator;
   sqs: SQSClient;
   stop(): Promise<void>;
+}
+
+/**
+ * Starts an emulator before the tests of the calling file and stops it after
+ * them; the returned object reaches whichever emulator is running.
+ */
+export function useTestEmulator(): TestEmulator {
+  let current: TestEmulator | undefined;
+  const running = () => {
+    if (current === undefined) throw new Error('emulator not started yet');
+    return current;
+  };
+
+  beforeAll(async () => {
+    current = await startTestEmulator();
+  });
+  afterAll(() => current?.stop());
+
+  return {
+    get emulator() {
+      return running().emulator;
+    },
+    get sqs() {
+      return running().sqs;
+    },
+    stop: () => running().stop(),
+  };
 }
 
 /** Starts the embedded SQS emulator for one test file. */

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { peekDeadLetters } from '../../../lib/cli/dlq/peek-dead-letters.ts';
 import {
   countMessages,
   createTestQueues,
   sendBodies,
-  startTestEmulator,
-  type TestEmulator,
+  useTestEmulator,
 } from '../../helpers/test-queues.ts';
 
 describe('peekDeadLetters', () => {
-  let test: TestEmulator;
-
-  beforeAll(async () => {
-    test = await startTestEmulator();
-  });
-
-  afterAll(() => test.stop());
+  const test = useTestEmulator();
 
   it('shows messages and leaves them visible in the queue', async () => {
     // Prepare

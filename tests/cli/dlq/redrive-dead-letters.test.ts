@@ -3,7 +3,7 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { redriveDeadLetters } from '../../../lib/cli/dlq/redrive-dead-letters.ts';
 import type { TrafficQueues } from '../../../lib/emulator/ensure-traffic-queues.ts';
 import {
@@ -11,8 +11,7 @@ import {
   createTestQueues,
   receiveAll,
   sendBodies,
-  startTestEmulator,
-  type TestEmulator,
+  useTestEmulator,
 } from '../../helpers/test-queues.ts';
 
 function toTarget(queues: TrafficQueues) {
@@ -25,13 +24,7 @@ async function visible(sqs: SQSClient, queueUrl: string) {
 }
 
 describe('redriveDeadLetters', () => {
-  let test: TestEmulator;
-
-  beforeAll(async () => {
-    test = await startTestEmulator();
-  });
-
-  afterAll(() => test.stop());
+  const test = useTestEmulator();
 
   it('copies every dead letter back when the emulator has no move task', async () => {
     // Prepare
