@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { Consumer } from 'sqs-consumer';
+import { connect } from '../../lib/cli/commands/connect.ts';
 import { createSqsClient } from '../../lib/cli/sqs-connection.ts';
 import { ensureTrafficQueues } from '../../lib/emulator/ensure-traffic-queues.ts';
 import { createLogger } from '../../lib/logger.ts';
@@ -64,11 +65,8 @@ const REGION = PIPELINE_DEFAULTS.region;
  * Usage: `drain.child.ts '<DrainRequest as JSON>'`.
  */
 const request = JSON.parse(process.argv[2] ?? '{}') as DrainRequest;
-const sqs = createSqsClient({
-  endpoint: request.endpoint,
-  region: REGION,
-  useEmulatorCredentials: true,
-});
+// The client `traffic process` builds from `--endpoint`.
+const { sqs } = connect({ endpoint: request.endpoint, region: REGION });
 // The harness watches the DLQ with its own client, so its requests are not
 // counted as the consumer's.
 const monitor = createSqsClient({

@@ -96,6 +96,8 @@ function renderDrain(
       Math.round(report.cpuUsPerMessage).toLocaleString('en'),
       `${((report.handlerUsPerMessage / report.cpuUsPerMessage) * 100).toFixed(0)}%`,
       Object.entries(report.requestsPerThousand)
+        // One-off calls at start, such as a queue attribute check, round to 0.
+        .filter(([, count]) => count > 0)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([command, count]) => `${command.replace('Command', '')} ${count}`)
         .join(', '),
