@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -243,7 +243,9 @@ process.stdout.write(report);
 writeFileSync(join(OUT_DIR, 'latest.json'), JSON.stringify(results, null, 2));
 
 if (!flags.quick) {
-  const current = readFileSync(REPORT_FILE, 'utf8');
+  const current = existsSync(REPORT_FILE)
+    ? readFileSync(REPORT_FILE, 'utf8')
+    : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
   const [head] = current.split(BEGIN);
   const [, tail = ''] = current.split(END);
   writeFileSync(REPORT_FILE, `${head}${BEGIN}\n${report}${END}${tail}`);
