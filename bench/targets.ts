@@ -14,12 +14,7 @@ export function checkAtMost(
   ratio: Summary,
   limit: number,
 ): TargetCheck {
-  return {
-    target,
-    measured: `${ratio.median.toFixed(2)}x (${ratio.min.toFixed(2)}-${ratio.max.toFixed(2)})`,
-    limit: `≤ ${limit}x`,
-    pass: ratio.median <= limit,
-  };
+  return checkRatio(target, ratio, `≤ ${limit}x`, ratio.median <= limit);
 }
 
 /** Checks a median ratio against a lower limit. */
@@ -28,10 +23,17 @@ export function checkAtLeast(
   ratio: Summary,
   limit: number,
 ): TargetCheck {
-  return {
-    target,
-    measured: `${ratio.median.toFixed(2)}x (${ratio.min.toFixed(2)}-${ratio.max.toFixed(2)})`,
-    limit: `≥ ${limit}x`,
-    pass: ratio.median >= limit,
-  };
+  return checkRatio(target, ratio, `≥ ${limit}x`, ratio.median >= limit);
+}
+
+function checkRatio(
+  target: string,
+  ratio: Summary,
+  limit: string,
+  pass: boolean,
+): TargetCheck {
+  const f = (value: number) => value.toFixed(2);
+  const measured = `${f(ratio.median)}x (${f(ratio.min)}-${f(ratio.max)})`;
+
+  return { target, measured, limit, pass };
 }
