@@ -21,6 +21,7 @@ export const CONTENDERS = {
   'bare-floor': 'bare floor',
 } as const;
 
+/** A contender's key, as its bundles are named. */
 export type ContenderName = keyof typeof CONTENDERS;
 
 /** Paths of everything the benchmark runs, under one output folder. */

@@ -4,6 +4,7 @@ import { runChild } from './run-child.ts';
 /** A contender started cold: its Lambda bundle, loaded by `invoke-once`. */
 export type ColdContender = { name: string; bundle: string };
 
+/** What the cold start runs and how often. */
 export interface ColdStartOptions {
   invokeOnce: string;
   empty: string;
@@ -14,6 +15,7 @@ export interface ColdStartOptions {
   rounds: number;
 }
 
+/** Cold start times, summarized and per round. */
 export interface ColdStartFigures {
   /** Wall time from spawn to exit, per contender and for `empty`. */
   wallMs: Record<string, Summary>;

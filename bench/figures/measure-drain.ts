@@ -7,6 +7,7 @@ import { type Summary, summarize } from '../stats.ts';
 import { checkAtLeast, type TargetCheck } from '../targets.ts';
 import { CHILD_ENV, runChild } from './run-child.ts';
 
+/** Where the benchmark runs and how long the drains are. */
 export interface DrainOptions {
   root: string;
   quick: boolean;

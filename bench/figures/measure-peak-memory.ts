@@ -1,6 +1,7 @@
 import { type Summary, summarize } from '../stats.ts';
 import { runChild } from './run-child.ts';
 
+/** What the memory figure runs and how often. */
 export interface PeakMemoryOptions {
   invokeOnce: string;
   eventFile: string;
@@ -9,6 +10,7 @@ export interface PeakMemoryOptions {
   rounds: number;
 }
 
+/** Peak resident sets, summarized and per round. */
 export interface PeakMemoryFigures {
   /** Peak resident set in MiB, per contender and for the parse-only run. */
   maxRssMib: Record<string, Summary>;

@@ -4,6 +4,7 @@ import { runChild } from './run-child.ts';
 /** A warm contender: its sink bundle, driven by `warm-loop`. */
 export type WarmContender = { name: string; sinkBundle: string };
 
+/** What the warm figure runs, at which batch size, how long. */
 export interface WarmCostOptions {
   warmLoop: string;
   contenders: readonly WarmContender[];
@@ -15,6 +16,7 @@ export interface WarmCostOptions {
   rounds: number;
 }
 
+/** Time per record, summarized and per round. */
 export interface WarmCostFigures {
   nsPerRecord: Record<string, Summary>;
   rounds: Record<string, number[]>;

@@ -59,6 +59,7 @@ export function createVisitRecordSchema(now: () => number) {
   });
 }
 
+/** The zod schema of a visit record, as built for one clock. */
 export type VisitRecordSchema = ReturnType<typeof createVisitRecordSchema>;
 
 function fitsInOneMessage(body: string): boolean {
