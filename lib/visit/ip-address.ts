@@ -1,6 +1,10 @@
-import { isIP } from 'node:net';
+import { isIPv4 } from 'node:net';
 
 const MAPPED_IPV4_PREFIX = '::ffff:';
+
+// The only characters an IPv6 address without zone id is made of. The URL
+// parser below would otherwise drop tabs and newlines silently.
+const IPV6_CHARACTERS = /^[0-9a-f:.]+$/i;
 
 /**
  * Returns the canonical text form of an IPv4 or IPv6 address, or `undefined`
@@ -12,11 +16,15 @@ const MAPPED_IPV4_PREFIX = '::ffff:';
  * refused: they only mean something on the host that logged them.
  */
 export function normalizeIpAddress(raw: string): string | undefined {
-  const family = isIP(raw);
-  if (family === 4) return raw;
-  if (family !== 6 || raw.includes('%')) return undefined;
+  if (isIPv4(raw)) return raw;
+  // `net.isIPv6` would compile a very large regular expression on first use,
+  // milliseconds of every cold start; the URL parser validates IPv6 as well.
+  if (!IPV6_CHARACTERS.test(raw)) return undefined;
 
-  const compressed = new URL(`http://[${raw}]/`).hostname.slice(1, -1);
+  const host = URL.parse(`http://[${raw}]/`)?.hostname;
+  if (host === undefined) return undefined;
+
+  const compressed = host.slice(1, -1);
   if (!compressed.startsWith(MAPPED_IPV4_PREFIX)) return compressed;
 
   return toMappedIpv4(compressed) ?? compressed;
