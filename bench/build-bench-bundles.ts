@@ -1,18 +1,6 @@
 import { join } from 'node:path';
-import { type BuildOptions, build } from 'esbuild';
-
-/** The esbuild settings of `scripts/build.ts`, so peers ship like ours. */
-export const LAMBDA_BUILD_OPTIONS = {
-  bundle: true,
-  minify: true,
-  sourcemap: true,
-  platform: 'node',
-  target: 'node24',
-  format: 'esm',
-  external: ['@aws-sdk/*'],
-  legalComments: 'none',
-  logLevel: 'warning',
-} as const satisfies BuildOptions;
+import { build } from 'esbuild';
+import { LAMBDA_BUILD_OPTIONS } from '../scripts/lambda-build-options.ts';
 
 /** The contenders, by the name their bundles carry. */
 export const CONTENDERS = {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
+import { LAMBDA_BUILD_OPTIONS } from './lambda-build-options.ts';
 
 /** Each folder under `functions/` with a `handler.ts` is one Lambda. */
 const FUNCTIONS_DIR = 'functions';
@@ -23,16 +24,7 @@ for (const name of functions) {
   await build({
     entryPoints: [join(FUNCTIONS_DIR, name, 'handler.ts')],
     outfile: join(outdir, 'index.mjs'),
-    bundle: true,
-    minify: true,
-    sourcemap: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    // The Lambda runtime ships the AWS SDK v3.
-    external: ['@aws-sdk/*'],
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...LAMBDA_BUILD_OPTIONS,
   });
 
   const code = readFileSync(join(outdir, 'index.mjs'));
