@@ -4,6 +4,7 @@ import type {
   VisitStore,
 } from '../../storage/visit-store.port.ts';
 import type { VisitType } from '../../visit/visit.schema.ts';
+import { chunkRows } from '../statement-chunks.ts';
 
 /** Table per visit type, partitioned by UTC day and bucket. */
 export const CASSANDRA_TABLES = {
@@ -34,7 +35,8 @@ const COLUMNS = {
  * {@link BUCKETS_PER_DAY} partitions in time order. An `INSERT` is an upsert
  * in Cassandra, and the key is derived from the message alone, so a
  * redelivered message rewrites its own row. The prepared statement runs once
- * per row; a multi-partition batch would only load the coordinator.
+ * per row; a multi-partition batch would only load the coordinator. One line
+ * echoes the statement with the rows of up to `MAX_ROWS_PER_STATEMENT` runs.
  */
 export class CassandraVisitStore implements VisitStore {
   readonly #log: StatementLog;
@@ -54,12 +56,14 @@ export class CassandraVisitStore implements VisitStore {
       `INSERT INTO ${CASSANDRA_TABLES[type]} (${columns.join(', ')}) ` +
       `VALUES (${columns.map(() => '?').join(', ')})`;
 
-    this.#log.info('cassandra insert', {
-      table: CASSANDRA_TABLES[type],
-      rows: visits.length,
-      cql,
-      params: visits.map((visit) => toParams(type, visit)),
-    });
+    for (const chunk of chunkRows(visits)) {
+      this.#log.info('cassandra insert', {
+        table: CASSANDRA_TABLES[type],
+        rows: chunk.length,
+        cql,
+        params: chunk.map((visit) => toParams(type, visit)),
+      });
+    }
   }
 }
 

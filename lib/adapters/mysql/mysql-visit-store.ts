@@ -4,6 +4,7 @@ import type {
   VisitStore,
 } from '../../storage/visit-store.port.ts';
 import type { VisitType } from '../../visit/visit.schema.ts';
+import { chunkRows } from '../statement-chunks.ts';
 
 /** Table per visit type; `message_id` is the primary key. */
 export const MYSQL_TABLES = {
@@ -19,8 +20,9 @@ const COLUMNS = {
 /**
  * MySQL adapter that echoes the statement it would run instead of running it.
  *
- * One multi-row `INSERT ... ON DUPLICATE KEY UPDATE` per batch: a redelivered
- * message rewrites its own row. `created_at` is a `DATETIME(3)` in UTC.
+ * Multi-row `INSERT ... ON DUPLICATE KEY UPDATE` statements of at most
+ * `MAX_ROWS_PER_STATEMENT` rows, one echoed line each: a redelivered message
+ * rewrites its own row. `created_at` is a `DATETIME(3)` in UTC.
  */
 export class MysqlVisitStore implements VisitStore {
   readonly #log: StatementLog;
@@ -41,17 +43,18 @@ export class MysqlVisitStore implements VisitStore {
       .slice(1)
       .map((column) => `${column} = VALUES(${column})`)
       .join(', ');
-    const sql =
-      `INSERT INTO ${MYSQL_TABLES[type]} (${columns.join(', ')}) ` +
-      `VALUES ${visits.map(() => row).join(', ')} ` +
-      `ON DUPLICATE KEY UPDATE ${updates}`;
 
-    this.#log.info('mysql upsert', {
-      table: MYSQL_TABLES[type],
-      rows: visits.length,
-      sql,
-      params: visits.flatMap((visit) => toParams(type, visit)),
-    });
+    for (const chunk of chunkRows(visits)) {
+      this.#log.info('mysql upsert', {
+        table: MYSQL_TABLES[type],
+        rows: chunk.length,
+        sql:
+          `INSERT INTO ${MYSQL_TABLES[type]} (${columns.join(', ')}) ` +
+          `VALUES ${chunk.map(() => row).join(', ')} ` +
+          `ON DUPLICATE KEY UPDATE ${updates}`,
+        params: chunk.flatMap((visit) => toParams(type, visit)),
+      });
+    }
   }
 }
 

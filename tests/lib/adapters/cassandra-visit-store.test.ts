@@ -4,6 +4,7 @@ import {
   bucketOf,
   CassandraVisitStore,
 } from '../../../lib/adapters/cassandra/cassandra-visit-store.ts';
+import { MAX_ROWS_PER_STATEMENT } from '../../../lib/adapters/statement-chunks.ts';
 import { captureLogger } from '../../fixtures/capture-logger.ts';
 
 describe('CassandraVisitStore', () => {
@@ -91,5 +92,40 @@ describe('CassandraVisitStore', () => {
     expect(new Set(buckets).size).toBe(BUCKETS_PER_DAY);
     expect(buckets.every((b) => b >= 0 && b < BUCKETS_PER_DAY)).toBe(true);
     expect(ids.map(bucketOf)).toEqual(buckets);
+  });
+  it('splits a large batch into statements of at most MAX_ROWS_PER_STATEMENT rows', async () => {
+    // Prepare
+    const { logger, lines } = captureLogger();
+    const visits = Array.from(
+      { length: MAX_ROWS_PER_STATEMENT * 2 + 1 },
+      (_, i) => ({
+        messageId: `m-${i}`,
+        type: 'direct' as const,
+        createdAt: '2021-12-16T12:50:00.000Z',
+      }),
+    );
+
+    // Act
+    await new CassandraVisitStore(logger).saveVisits('direct', visits);
+
+    // Assess
+    expect(lines.map((line) => [line.message, line.table, line.rows])).toEqual([
+      [
+        'cassandra insert',
+        'traffic.direct_visits_by_day',
+        MAX_ROWS_PER_STATEMENT,
+      ],
+      [
+        'cassandra insert',
+        'traffic.direct_visits_by_day',
+        MAX_ROWS_PER_STATEMENT,
+      ],
+      ['cassandra insert', 'traffic.direct_visits_by_day', 1],
+    ]);
+    expect(
+      lines
+        .map((line) => JSON.stringify(line).length)
+        .every((n) => n < 256 * 1024),
+    ).toBe(true);
   });
 });

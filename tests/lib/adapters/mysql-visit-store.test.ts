@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { MysqlVisitStore } from '../../../lib/adapters/mysql/mysql-visit-store.ts';
+import { MAX_ROWS_PER_STATEMENT } from '../../../lib/adapters/statement-chunks.ts';
 import { captureLogger } from '../../fixtures/capture-logger.ts';
 
 describe('MysqlVisitStore', () => {
@@ -88,5 +89,32 @@ describe('MysqlVisitStore', () => {
 
     // Assess
     expect(lines).toEqual([]);
+  });
+  it('splits a large batch into statements of at most MAX_ROWS_PER_STATEMENT rows', async () => {
+    // Prepare
+    const { logger, lines } = captureLogger();
+    const visits = Array.from(
+      { length: MAX_ROWS_PER_STATEMENT * 2 + 1 },
+      (_, i) => ({
+        messageId: `m-${i}`,
+        type: 'direct' as const,
+        createdAt: '2021-12-16T12:50:00.000Z',
+      }),
+    );
+
+    // Act
+    await new MysqlVisitStore(logger).saveVisits('direct', visits);
+
+    // Assess
+    expect(lines.map((line) => [line.message, line.table, line.rows])).toEqual([
+      ['mysql upsert', 'traffic_direct_visits', MAX_ROWS_PER_STATEMENT],
+      ['mysql upsert', 'traffic_direct_visits', MAX_ROWS_PER_STATEMENT],
+      ['mysql upsert', 'traffic_direct_visits', 1],
+    ]);
+    expect(
+      lines
+        .map((line) => JSON.stringify(line).length)
+        .every((n) => n < 256 * 1024),
+    ).toBe(true);
   });
 });
