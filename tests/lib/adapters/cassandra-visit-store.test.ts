@@ -93,6 +93,7 @@ describe('CassandraVisitStore', () => {
     expect(buckets.every((b) => b >= 0 && b < BUCKETS_PER_DAY)).toBe(true);
     expect(ids.map(bucketOf)).toEqual(buckets);
   });
+
   it('splits a large batch into statements of at most MAX_ROWS_PER_STATEMENT rows', async () => {
     // Prepare
     const { logger, lines } = captureLogger();

@@ -90,6 +90,7 @@ describe('MysqlVisitStore', () => {
     // Assess
     expect(lines).toEqual([]);
   });
+
   it('splits a large batch into statements of at most MAX_ROWS_PER_STATEMENT rows', async () => {
     // Prepare
     const { logger, lines } = captureLogger();
