@@ -64,7 +64,7 @@ export function logLevelFromEnv(
 ): LogLevel | 'silent' {
   const level = env.LOG_LEVEL?.toLowerCase();
 
-  return level !== undefined && level in LEVELS
+  return level !== undefined && Object.hasOwn(LEVELS, level)
     ? (level as LogLevel | 'silent')
     : 'info';
 }

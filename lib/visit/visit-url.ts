@@ -49,7 +49,7 @@ export function parseWebUrl(raw: string): URL | { rejection: UrlRejection } {
   if (candidate === undefined) return { rejection: 'unsupported_scheme' };
 
   const parsed = URL.parse(candidate);
-  if (parsed === null || parsed.hostname === '') {
+  if (parsed === null || !hasNamedHost(parsed.hostname)) {
     return { rejection: 'malformed' };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
@@ -59,6 +59,14 @@ export function parseWebUrl(raw: string): URL | { rejection: UrlRejection } {
   parsed.username = '';
   parsed.password = '';
   return parsed;
+}
+
+// Every label of a host names something: `http://./`, `http://a..b/` and
+// `http://.a/` parse as URLs, yet point nowhere. One trailing dot is allowed.
+function hasNamedHost(hostname: string): boolean {
+  const host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+
+  return host !== '' && host.split('.').every((label) => label !== '');
 }
 
 function withScheme(raw: string): string | undefined {

@@ -233,6 +233,12 @@ describe('parseVisitBody', () => {
       ['an ftp: URL', 'ftp://test.com/', 'unsupported_scheme'],
       ['a mailto: URL', 'mailto:someone@test.com', 'unsupported_scheme'],
       ['a URL without host', 'http://', 'malformed'],
+      ['a host of one dot', 'http://./', 'malformed'],
+      ['a host of one encoded dot', 'http://%2e/', 'malformed'],
+      ['a host of one ideographic dot', 'http://\u3002/', 'malformed'],
+      ['a host of two dots', 'http://../', 'malformed'],
+      ['a host with an empty label', 'http://a..b/', 'malformed'],
+      ['a host with a leading dot', 'http://.a/', 'malformed'],
       ['a space in the host', 'http://exa mple.com/', 'control_characters'],
       [
         'a header injection',
