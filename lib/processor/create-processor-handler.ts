@@ -1,6 +1,11 @@
 import middy from '@middy/core';
 import sqsPartialBatchFailure from '@middy/sqs-partial-batch-failure';
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type {
+  Context,
+  SQSBatchResponse,
+  SQSEvent,
+  SQSRecord,
+} from 'aws-lambda';
 import type { Logger } from '../logger.ts';
 import type { VisitStore } from '../storage/visit-store.port.ts';
 import type { IpStorageMode } from '../visit/truncate-ip-address.ts';
@@ -65,8 +70,10 @@ function logInvocationFailure(logger: Logger): middy.MiddlewareObj<SQSEvent> {
       error: request.error,
     });
     for (const record of records) {
+      // Lambda never sends a record that is not an object; a hand-made event
+      // may, and logging must not turn that into a second error.
       logger.warn('record failed', {
-        messageId: record.messageId,
+        messageId: (record as Partial<SQSRecord> | null)?.messageId,
         reason: 'invocation_failed',
       });
     }

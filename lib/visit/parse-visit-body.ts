@@ -1,7 +1,10 @@
 import * as v from 'valibot';
 import type { Visit, VisitSchema } from './visit.schema.ts';
 
-/** SQS's largest message body, in bytes. */
+/**
+ * Largest body accepted, in bytes: SQS's long-standing message limit. A
+ * visit is a few hundred bytes; anything near this is not one.
+ */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Why a body was refused: the field at fault and a fixed reason code. */

@@ -294,6 +294,23 @@ describe('createProcessorHandler', () => {
     expect(direct[0]).toEqual(direct[1]);
   });
 
+  it('fails the invocation on a record that is not an object, logging it once', async () => {
+    // Prepare
+    const { handler, lines } = setUp();
+    const event = { Records: [null] } as unknown as SQSEvent;
+
+    // Act
+    const invocation = handler(event, context);
+
+    // Assess
+    await expect(invocation).rejects.toThrow(TypeError);
+    expect(linesWith(lines, 'invocation failed')).toHaveLength(1);
+    expect(linesWith(lines, 'record failed')).toEqual([
+      expect.objectContaining({ reason: 'invocation_failed' }),
+    ]);
+    expect(linesWith(lines, 'mysql upsert')).toEqual([]);
+  });
+
   it('answers an event without records with no failures', async () => {
     // Prepare
     const { handler, lines } = setUp();
