@@ -116,6 +116,11 @@ variable "ip_address_storage" {
   description = "How the processor stores client addresses, truncated or full; null leaves the code's default (truncated)."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.ip_address_storage == null ? true : contains(["truncated", "full"], var.ip_address_storage)
+    error_message = "ip_address_storage must be truncated or full."
+  }
 }
 
 variable "batch_size" {
