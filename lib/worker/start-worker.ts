@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
+import { addToBatch, type GatheredBatch } from './add-to-batch.ts';
 import { invokeHandler } from './invoke-handler.ts';
 import {
   deleteMessages,
@@ -27,6 +28,8 @@ export interface WorkerStats {
   failed: number;
   released: number;
   deleteFailures: number;
+  /** Receives replaced by a newer receive of the same message in a batch. */
+  superseded: number;
 }
 
 /** A running worker. */
@@ -50,7 +53,8 @@ const WINDOW_POLL_MS = 100;
  * and invokes `handler` with Lambda-shaped events.
  *
  * Each of `maximumConcurrency` pollers long-polls, gathers up to `batchSize`
- * records within the batching window, invokes the handler with a fresh
+ * records within the batching window (one per message id: a message
+ * received again replaces its older receive), invokes the handler with a fresh
  * context, reads its `batchItemFailures` and deletes only the records it did
  * not report. Failed records stay in the queue and return after the
  * visibility timeout, until the redrive policy moves them to the DLQ.
@@ -70,6 +74,7 @@ export function startWorker(options: WorkerOptions): Worker {
     failed: 0,
     released: 0,
     deleteFailures: 0,
+    superseded: 0,
   };
   let held = 0;
 
@@ -91,11 +96,11 @@ export function startWorker(options: WorkerOptions): Worker {
   };
 
   const gather = async (): Promise<ReceivedMessage[]> => {
-    const messages: ReceivedMessage[] = [];
+    const batch: GatheredBatch = new Map();
     let deadline: number | undefined;
     let failures = 0;
 
-    while (messages.length < settings.batchSize && !stopping.signal.aborted) {
+    while (batch.size < settings.batchSize && !stopping.signal.aborted) {
       const remaining =
         deadline === undefined ? undefined : deadline - Date.now();
       if (remaining !== undefined && remaining <= 0) break;
@@ -106,11 +111,11 @@ export function startWorker(options: WorkerOptions): Worker {
           : Math.min(settings.waitTimeSeconds, Math.floor(remaining / 1000));
       try {
         const received = await receive(
-          Math.min(MAX_RECEIVE, settings.batchSize - messages.length),
+          Math.min(MAX_RECEIVE, settings.batchSize - batch.size),
           waitSeconds,
         );
         failures = 0;
-        messages.push(...received);
+        supersede(addToBatch(batch, received));
         if (received.length > 0) {
           deadline ??= Date.now() + settings.batchingWindowSeconds * 1000;
         } else if (remaining !== undefined && waitSeconds === 0) {
@@ -118,7 +123,7 @@ export function startWorker(options: WorkerOptions): Worker {
         }
       } catch (error) {
         logger.error('receive failed', { queueUrl, error });
-        if (messages.length > 0) break;
+        if (batch.size > 0) break;
 
         const delay = RECEIVE_RETRY_MS[failures] ?? RECEIVE_RETRY_MS[2];
         failures += 1;
@@ -126,7 +131,19 @@ export function startWorker(options: WorkerOptions): Worker {
       }
     }
 
-    return messages;
+    return [...batch.values()];
+  };
+
+  const supersede = (older: readonly ReceivedMessage[]) => {
+    if (older.length === 0) return;
+
+    held -= older.length;
+    stats.superseded += older.length;
+    logger.warn('message received again while gathering', {
+      queueUrl,
+      messageIds: older.map((message) => message.MessageId),
+      batchingWindowSeconds: settings.batchingWindowSeconds,
+    });
   };
 
   const release = async (messages: readonly ReceivedMessage[]) => {

@@ -224,6 +224,38 @@ describe('startWorker', () => {
     expect(sizes[0]).toBe(25);
   });
 
+  it('gives the handler each message once when it returns while its batch is gathered', async () => {
+    // Prepare
+    const queues = await createTestQueues(test.sqs, { maxReceiveCount: 10 });
+    const ids = await sendBodies(test.sqs, queues.queueUrl, ['a', 'b', 'c']);
+    const { logger, lines } = captureLogger('worker');
+    const events: SQSEvent[] = [];
+
+    // Act
+    const running = start(queues, (event) => void events.push(event), {
+      logger,
+      batchSize: 25,
+      batchingWindowSeconds: 3,
+      maximumConcurrency: 1,
+    });
+    await waitFor(() => events.length === 1, { timeoutMs: 15_000 });
+    await waitFor(() => isEmpty(queues.queueUrl), { timeoutMs: 15_000 });
+
+    // Assess
+    const records = events[0]?.Records ?? [];
+    expect(records.map((r) => r.messageId).sort()).toEqual([...ids].sort());
+    for (const record of records) {
+      expect(Number(record.attributes.ApproximateReceiveCount)).toBeGreaterThan(
+        1,
+      );
+    }
+    expect(running.stats().superseded).toBeGreaterThan(0);
+    expect(running.held()).toBe(0);
+    expect(
+      linesWith(lines, 'message received again while gathering')[0],
+    ).toMatchObject({ level: 'warn', batchingWindowSeconds: 3 });
+  });
+
   it('keeps at most the maximum concurrency of batches in flight', async () => {
     // Prepare
     const queues = await createTestQueues(test.sqs, {
@@ -329,6 +361,7 @@ describe('startWorker', () => {
       visibilityTimeoutSeconds: 1,
       timeoutSeconds: 5,
       batchingWindowSeconds: 0,
+      fix: expect.stringContaining('--batching-window 0 --timeout 1'),
     });
   });
 
