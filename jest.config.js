@@ -18,5 +18,7 @@ export default {
     ],
   },
   collectCoverageFrom: ['lib/**/*.ts', 'functions/**/*.ts'],
+  coverageProvider: 'v8',
+  coverageReporters: ['text-summary'],
   coverageThreshold: { global: { lines: 90 } },
 };
