@@ -9,12 +9,16 @@ export interface QueueFlags {
   dlqName: string;
 }
 
-/** Reads a whole number of at least `min`, for commander options. */
-export function parseWholeNumber(min = 0) {
+/** Reads a whole number from `min` to `max`, for commander options. */
+export function parseWholeNumber(min = 0, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const number = Number(value);
-    if (!Number.isInteger(number) || number < min) {
-      throw new InvalidArgumentError(`expected a whole number >= ${min}`);
+    if (!Number.isInteger(number) || number < min || number > max) {
+      throw new InvalidArgumentError(
+        max === Number.MAX_SAFE_INTEGER
+          ? `expected a whole number >= ${min}`
+          : `expected a whole number from ${min} to ${max}`,
+      );
     }
 
     return number;

@@ -22,3 +22,21 @@ describe('parseWholeNumber', () => {
     },
   );
 });
+
+describe('parseWholeNumber with a maximum', () => {
+  it('refuses a number above the maximum, naming the range', () => {
+    // Act
+    const parse = () => parseWholeNumber(1, 10_000)('10001');
+
+    // Assess
+    expect(parse).toThrow('expected a whole number from 1 to 10000');
+  });
+
+  it('takes the maximum itself', () => {
+    // Act
+    const value = parseWholeNumber(1, 10_000)('10000');
+
+    // Assess
+    expect(value).toBe(10_000);
+  });
+});

@@ -41,3 +41,24 @@ describe('startEmulator', () => {
     sqs.destroy();
   });
 });
+
+describe('startEmulator on a port it cannot take', () => {
+  it('names the port in use and how to pick another', async () => {
+    // Prepare
+    const first = await startEmulator({ port: 0 });
+
+    // Act
+    const second = startEmulator({ port: first.port });
+
+    // Assess
+    await expect(second).rejects.toThrow(
+      `port ${first.port} is in use: stop what holds it, or pass --port 0`,
+    );
+    await expect(second).rejects.toMatchObject({
+      name: 'EmulatorListenError',
+      port: first.port,
+      cause: expect.objectContaining({ code: 'EADDRINUSE' }),
+    });
+    await first.stop();
+  });
+});
