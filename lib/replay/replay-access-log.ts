@@ -32,6 +32,8 @@ export interface ReplaySummary {
   sent: number;
   /** Visits the queue did not take, by error code. */
   failed: LineReport;
+  /** Set when the replay was stopped before the end of the log. */
+  interrupted?: true;
 }
 
 export interface ReplayOptions {
@@ -44,6 +46,13 @@ export interface ReplayOptions {
   maxReportedLines?: number;
   /** Told the running summary and the bytes read, every few lines. */
   onProgress?: (summary: ReplaySummary, bytesRead: number) => void;
+  /** Longest line read, in bytes; 64 KiB unless told. */
+  maxLineBytes?: number;
+  /**
+   * Stops reading when aborted: the visits already read are still sent,
+   * and the summary, marked `interrupted`, counts what was done.
+   */
+  signal?: AbortSignal;
   now?: () => number;
 }
 
@@ -56,8 +65,8 @@ const PROGRESS_EVERY = 100;
  * site, sent to the queue in batches.
  *
  * The file is streamed; sending overlaps reading, with one group of
- * `visitsPerSend` in flight. A line that cannot be parsed or is refused is
- * counted with its number, never fatal.
+ * `visitsPerSend` in flight. A line that cannot be parsed, is too long or is
+ * refused is counted with its number, never fatal.
  */
 export async function replayAccessLog(
   path: string,
@@ -96,11 +105,25 @@ export async function replayAccessLog(
     });
   };
 
-  for await (const line of readLogLines(path, (bytes) => {
-    bytesRead = bytes;
-  })) {
+  const lines = readLogLines(path, {
+    ...(options.maxLineBytes === undefined
+      ? {}
+      : { maxLineBytes: options.maxLineBytes }),
+    onBytes: (bytes) => {
+      bytesRead = bytes;
+    },
+  });
+  for await (const line of lines) {
+    if (options.signal?.aborted === true) {
+      summary.interrupted = true;
+      break;
+    }
+
     summary.lines += 1;
-    const parsed = parseAccessLogLine(line.text);
+    const parsed =
+      'tooLong' in line
+        ? ({ ok: false, reason: 'too_long' } as const)
+        : parseAccessLogLine(line.text);
     if (!parsed.ok) {
       addToLineReport(summary.unparseable, line.number, parsed.reason, limit);
     } else {

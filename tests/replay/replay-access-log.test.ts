@@ -172,4 +172,70 @@ describe('replayAccessLog', () => {
     expect(calls.map((entries) => entries.length)).toEqual([10, 10, 5]);
     expect(summary.sent).toBe(25);
   });
+
+  it('reports a line of megabytes as too long by number and replays the rest', async () => {
+    // Prepare
+    const path = writeLog([
+      logLine('192.0.2.1', '-'),
+      `${logLine('192.0.2.2', '-')} "${'a'.repeat(3 * 1024 * 1024)}"`,
+      logLine('192.0.2.3', '-'),
+    ]);
+    const { send } = acceptingSender();
+
+    // Act
+    const summary = await replayAccessLog(path, {
+      site: 'example.com',
+      send,
+      maxLineBytes: 4096,
+    });
+
+    // Assess
+    expect(summary.lines).toBe(3);
+    expect(summary.sent).toBe(2);
+    expect(summary.unparseable).toEqual({
+      count: 1,
+      lines: [2],
+      reasons: { too_long: 1 },
+    });
+  });
+
+  it('reads a first line behind a UTF-8 byte order mark', async () => {
+    // Prepare
+    const path = writeLog([`\uFEFF${logLine('192.0.2.1', '-')}`]);
+    const { send } = acceptingSender();
+
+    // Act
+    const summary = await replayAccessLog(path, { site: 'example.com', send });
+
+    // Assess
+    expect(summary.unparseable.count).toBe(0);
+    expect(summary.direct).toBe(1);
+  });
+
+  it('stops reading once aborted, still sending what it read', async () => {
+    // Prepare
+    const lines = Array.from({ length: 300 }, (_, i) =>
+      logLine(`192.0.2.${(i % 250) + 1}`, '-'),
+    );
+    const path = writeLog(lines);
+    const { send, calls } = acceptingSender();
+    const stop = new AbortController();
+
+    // Act
+    const summary = await replayAccessLog(path, {
+      site: 'example.com',
+      send,
+      visitsPerSend: 10,
+      signal: stop.signal,
+      onProgress: (progress) => {
+        if (progress.lines >= 100) stop.abort();
+      },
+    });
+
+    // Assess
+    expect(summary.interrupted).toBe(true);
+    expect(summary.lines).toBe(100);
+    expect(summary.sent).toBe(100);
+    expect(calls.flat()).toHaveLength(100);
+  });
 });
