@@ -1,9 +1,12 @@
+import { ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from '@jest/globals';
 import {
+  createSqsClient,
   DEFAULT_ENDPOINT,
   resolveConnection,
   resolveQueueUrl,
 } from '../../lib/cli/sqs-connection.ts';
+import { startEmulator } from '../../lib/emulator/start-emulator.ts';
 import { PIPELINE_DEFAULTS } from '../../lib/pipeline-defaults.ts';
 import { createTestQueues, useTestEmulator } from '../helpers/test-queues.ts';
 
@@ -48,15 +51,41 @@ describe('resolveConnection', () => {
     expect(connection.region).toBe('ap-south-1');
   });
 
-  it("keeps the environment's own credentials when it names some", () => {
+  it("keeps the environment's own credentials for an endpoint elsewhere", () => {
+    // Prepare
+    const endpoint = 'http://localstack:4566';
+
     // Act
-    const withKey = resolveConnection({}, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' });
-    const withProfile = resolveConnection({}, { AWS_PROFILE: 'dev' });
+    const withKey = resolveConnection(
+      { endpoint },
+      { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' },
+    );
+    const withProfile = resolveConnection({ endpoint }, { AWS_PROFILE: 'dev' });
 
     // Assess
     expect(withKey.useEmulatorCredentials).toBe(false);
     expect(withProfile.useEmulatorCredentials).toBe(false);
   });
+
+  it.each([
+    DEFAULT_ENDPOINT,
+    'http://localhost:4566',
+    'http://127.0.0.2:9324',
+    'http://[::1]:4566',
+    'http://sqs.us-east-1.localhost:4566',
+  ])(
+    'uses emulator credentials at %s whatever the environment names',
+    (endpoint) => {
+      // Act
+      const connection = resolveConnection(
+        { endpoint },
+        { AWS_PROFILE: 'nope', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' },
+      );
+
+      // Assess
+      expect(connection.useEmulatorCredentials).toBe(true);
+    },
+  );
 
   it('leaves endpoint and credentials to the SDK for AWS', () => {
     // Act
@@ -105,5 +134,53 @@ describe('resolveQueueUrl', () => {
 
     // Assess
     await expect(lookup).rejects.toThrow();
+  });
+});
+
+describe('createSqsClient', () => {
+  it('names the endpoint and what to do when no server answers there', async () => {
+    // Prepare
+    const emulator = await startEmulator({ port: 0 });
+    await emulator.stop();
+    const sqs = createSqsClient({
+      endpoint: emulator.endpoint,
+      region: 'us-east-1',
+      useEmulatorCredentials: true,
+    });
+
+    // Act
+    const listing = sqs.send(new ListQueuesCommand({}));
+
+    // Assess
+    await expect(listing).rejects.toMatchObject({
+      name: 'SqsUnreachableError',
+      message:
+        `no SQS at ${emulator.endpoint}: start \`traffic emulator\`, ` +
+        'or pass --endpoint or --aws',
+      cause: expect.objectContaining({
+        message: expect.stringContaining('ECONNREFUSED'),
+      }),
+    });
+    sqs.destroy();
+  });
+
+  it('passes SQS errors through unchanged', async () => {
+    // Prepare
+    const emulator = await startEmulator({ port: 0 });
+    const sqs = createSqsClient({
+      endpoint: emulator.endpoint,
+      region: 'us-east-1',
+      useEmulatorCredentials: true,
+    });
+
+    // Act
+    const lookup = resolveQueueUrl(sqs, { queueName: 'no-such-queue' });
+
+    // Assess
+    await expect(lookup).rejects.toMatchObject({
+      name: expect.stringContaining('QueueDoesNotExist'),
+    });
+    sqs.destroy();
+    await emulator.stop();
   });
 });
