@@ -1,7 +1,10 @@
 import type { LineReport } from '../replay/line-report.ts';
 import type { ReplaySummary } from '../replay/replay-access-log.ts';
 
-/** Writes a replay summary as aligned text lines. */
+/**
+ * Writes a replay summary as aligned text lines, followed by any warning
+ * from {@link describeReplayWarnings}.
+ */
 export function formatReplaySummary(
   summary: ReplaySummary,
   logPath: string,
@@ -17,12 +20,35 @@ export function formatReplaySummary(
     ['failed', summary.failed.count, describe(summary.failed)],
   ];
 
-  return rows
-    .map(([label, value, note]) => {
-      const cells = `${label.padEnd(12)}${String(value).padStart(8)}`;
-      return note === undefined || note === '' ? cells : `${cells}   ${note}`;
-    })
-    .join('\n');
+  const lines = rows.map(([label, value, note]) => {
+    const cells = `${label.padEnd(12)}${String(value).padStart(8)}`;
+    return note === undefined || note === '' ? cells : `${cells}   ${note}`;
+  });
+
+  return [...lines, ...describeReplayWarnings(summary)].join('\n');
+}
+
+/**
+ * Says what a reader of the summary must not miss: that the replay was
+ * interrupted, or that most lines were unparseable, as when the file is no
+ * combined access log.
+ */
+export function describeReplayWarnings(summary: ReplaySummary): string[] {
+  const warnings: string[] = [];
+  if (summary.interrupted === true) {
+    warnings.push(
+      `interrupted after line ${summary.lines}: ` +
+        `${summary.sent} visits were sent, the rest of the log was not read`,
+    );
+  }
+  if (summary.unparseable.count > summary.lines / 2) {
+    warnings.push(
+      'most lines are not combined-format access log lines: ' +
+        'is this an Apache or Nginx access log in the combined format?',
+    );
+  }
+
+  return warnings;
 }
 
 function describe(report: LineReport): string {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import {
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
@@ -17,6 +18,11 @@ import {
   type Emulator,
   startEmulator,
 } from '../../lib/emulator/start-emulator.ts';
+
+/** The `traffic` command, to run in a child process. */
+export const TRAFFIC_BIN = fileURLToPath(
+  new URL('../../bin/traffic.ts', import.meta.url),
+);
 
 /** An emulator on a free loopback port and a client for it. */
 export interface TestEmulator {
