@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import {
   afterEach,
   beforeEach,
@@ -11,6 +12,7 @@ import {
 } from '@jest/globals';
 import type { Command } from 'commander';
 import { createProgram } from '../../lib/cli/create-program.ts';
+import { describeError } from '../../lib/cli/describe-error.ts';
 import type { TrafficQueues } from '../../lib/emulator/ensure-traffic-queues.ts';
 import {
   countMessages,
@@ -46,6 +48,7 @@ describe('createProgram', () => {
   afterEach(() => {
     jest.restoreAllMocks();
     process.exitCode = undefined;
+    delete process.env.IP_ADDRESS_STORAGE;
   });
 
   /** Runs `traffic <args>` in this process against the test emulator. */
@@ -162,5 +165,118 @@ describe('createProgram', () => {
       failed: [],
     });
     expect((await receiveAll(test.sqs, queues.queueUrl)).length).toBe(2);
+  });
+
+  it.each([
+    [
+      'direct',
+      '--url',
+      'https://a.test/',
+      '--url applies to referrer visits only',
+    ],
+    ['referrer', '--ip', '192.0.2.1', '--ip applies to direct visits only'],
+  ])(
+    'refuses a %s visit given %s, sending nothing',
+    async (type, flag, value, message) => {
+      // Act
+      const sending = run('send', type, flag, value, ...queueUrl());
+
+      // Assess
+      await expect(sending).rejects.toThrow(message);
+      expect(await countMessages(test.sqs, queues.queueUrl)).toMatchObject({
+        visible: 0,
+      });
+    },
+  );
+
+  it('keeps the cause when the queue does not exist', async () => {
+    // Prepare
+    const missing = `${test.emulator.endpoint}/000000000000/nope`;
+
+    // Act
+    const sending = run(
+      'send',
+      'direct',
+      '--ip',
+      '192.0.2.1',
+      '--queue-url',
+      missing,
+    );
+
+    // Assess
+    const error = await sending.catch((caught: unknown) => caught);
+    expect(describeError(error)).toMatch(
+      /^visit not enqueued: QueueDoesNotExist: .*does not exist/,
+    );
+  });
+
+  it.each(['', ' , ', 'ftp://x.test'])(
+    'refuses --site %p before reading the log',
+    async (site) => {
+      // Act
+      const replaying = run(
+        'replay',
+        'no-such.log',
+        '--site',
+        site,
+        ...queueUrl(),
+      );
+
+      // Assess
+      await expect(replaying).rejects.toThrow(
+        expect.objectContaining({ code: 'commander.invalidArgument' }),
+      );
+    },
+  );
+
+  it('refuses a binary file, naming it', async () => {
+    // Prepare
+    const log = join(mkdtempSync(join(tmpdir(), 'cli-')), 'image.png');
+    writeFileSync(log, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x0a]));
+
+    // Act
+    const replaying = run('replay', log, '--site', 'site.test', ...queueUrl());
+
+    // Assess
+    await expect(replaying).rejects.toThrow(`${log}: holds NUL bytes`);
+  });
+
+  it('replays a gzipped log as its text', async () => {
+    // Prepare
+    const log = join(mkdtempSync(join(tmpdir(), 'cli-')), 'access.log.1.gz');
+    const time = '[17/May/2015:10:05:03 +0000]';
+    writeFileSync(
+      log,
+      gzipSync(`192.0.2.1 - - ${time} "GET / HTTP/1.1" 200 1 "-" "ua"\n`),
+    );
+
+    // Act
+    await run('replay', log, '--site', 'site.test', '--json', ...queueUrl());
+
+    // Assess
+    expect(JSON.parse(output.join(''))).toMatchObject({ lines: 1, sent: 1 });
+  });
+
+  it('refuses a bad processor setting before polling', async () => {
+    // Prepare
+    process.env.IP_ADDRESS_STORAGE = 'Full';
+
+    // Act
+    const processing = run('process', '--storage', 'mysql', ...queueUrl());
+
+    // Assess
+    await expect(processing).rejects.toThrow(
+      'IP_ADDRESS_STORAGE must be one of: truncated, full; found "Full"',
+    );
+  });
+
+  it('refuses a batch size above what Lambda takes', async () => {
+    // Act
+    const processing = run('process', '--batch-size', '10001', ...queueUrl());
+
+    // Assess
+    await expect(processing).rejects.toThrow(
+      expect.objectContaining({ code: 'commander.invalidArgument' }),
+    );
   });
 });

@@ -1,13 +1,15 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { readQueueArn } from '../../emulator/ensure-traffic-queues.ts';
 import { createLogger, logLevelFromEnv } from '../../logger.ts';
 import { PIPELINE_DEFAULTS } from '../../pipeline-defaults.ts';
-import { STORAGE_ADAPTERS } from '../../storage/create-visit-store.ts';
+import { MAX_BATCH_RECORDS } from '../../processor/process-visit-batch.ts';
 import { loadHandler, PROCESSOR_BUNDLE } from '../../worker/load-handler.ts';
 import { startWorker } from '../../worker/start-worker.ts';
+import { checkProcessorSettings } from '../check-processor-settings.ts';
 import {
   addConnectionOptions,
   addQueueOptions,
+  createStorageOption,
   parseWholeNumber,
   type QueueFlags,
 } from '../cli-options.ts';
@@ -43,43 +45,39 @@ export function createProcessCommand(): Command {
     )
     .option(
       '--batch-size <n>',
-      'records per invocation',
-      parseWholeNumber(1),
+      'records per invocation; above 10 needs a batching window',
+      parseWholeNumber(1, MAX_BATCH_RECORDS),
       PIPELINE_DEFAULTS.batchSize,
     )
     .option(
       '--batching-window <seconds>',
       'how long to gather a batch',
-      parseWholeNumber(0),
+      parseWholeNumber(0, 300),
       PIPELINE_DEFAULTS.batchingWindowSeconds,
     )
     .option(
       '--max-concurrency <n>',
       'most batches in flight',
-      parseWholeNumber(1),
+      parseWholeNumber(1, 1000),
       PIPELINE_DEFAULTS.maximumConcurrency,
     )
     .option(
       '--wait-time <seconds>',
       'long-poll wait per receive; also bounds how long shutdown takes',
-      parseWholeNumber(1),
+      parseWholeNumber(1, 20),
       PIPELINE_DEFAULTS.receiveWaitTimeSeconds,
     )
     .option(
       '--timeout <seconds>',
       "the function's timeout",
-      parseWholeNumber(1),
+      parseWholeNumber(1, 900),
       PIPELINE_DEFAULTS.processorTimeoutSeconds,
     )
-    .addOption(
-      new Option('--storage <adapter>', 'STORAGE_ADAPTER for the processor')
-        .choices(Object.keys(STORAGE_ADAPTERS))
-        .env('STORAGE_ADAPTER')
-        .default(PIPELINE_DEFAULTS.storageAdapter),
-    )
+    .addOption(createStorageOption())
     .action(async (flags: ProcessFlags) => {
       // The bundle reads its configuration from the environment, as on Lambda.
       process.env.STORAGE_ADAPTER = flags.storage;
+      checkProcessorSettings(process.env);
       const logger = createLogger({
         service: 'traffic-worker',
         level: logLevelFromEnv(),

@@ -17,14 +17,24 @@ export function createSendCommand(): Command {
   const command = new Command('send')
     .description("enqueue one visit, built and sent by the agent's code")
     .addArgument(new Argument('<type>', 'kind of visit').choices(VISIT_TYPES))
-    .option('--ip <address>', 'client address (needed for a direct visit)')
-    .option('--url <url>', 'referring page (needed for a referrer visit)')
+    .option('--ip <address>', 'client address (direct visits only)')
+    .option('--url <url>', 'referring page (referrer visits only)')
     .option(
       '--at <time>',
       'when the visit happened: epoch milliseconds or ISO-8601; default now',
       parseTime,
     )
     .action(async (type: string, flags: SendFlags) => {
+      const [flag, value, other] =
+        type === 'direct'
+          ? ['--url', flags.url, 'referrer']
+          : ['--ip', flags.ip, 'direct'];
+      if (value !== undefined) {
+        throw new InvalidArgumentError(
+          `${flag} applies to ${other} visits only`,
+        );
+      }
+
       const outcome = buildVisitMessage({
         type,
         ...(flags.ip === undefined ? {} : { ip: flags.ip }),

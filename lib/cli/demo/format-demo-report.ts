@@ -16,7 +16,11 @@ export function isBalanced(report: DemoReport): boolean {
  */
 export function formatDemoReport(
   report: DemoReport,
-  context: { logPath: string; site: string; storage: string },
+  context: {
+    logPath: string;
+    site: string | readonly string[];
+    storage: string;
+  },
 ): string {
   const { replay, stored } = report;
   const storedTotal = stored.direct + stored.referrer;
@@ -38,7 +42,11 @@ export function formatDemoReport(
     ['  referrer', stored.referrer, `replay classified ${replay.referrer}`],
     ['dead-lettered', report.deadLettered],
     ['redelivered', report.redelivered, 'stored again by idempotent upsert'],
-    ['duration', seconds.toFixed(1), 's, until the queue drained'],
+    [
+      'duration',
+      seconds.toFixed(1),
+      report.drained ? 's, until the queue drained' : 's, until the timeout',
+    ],
     ['throughput', computeRate(report.sent, seconds), 'messages/s overall'],
     [
       'visits stored',
@@ -47,7 +55,8 @@ export function formatDemoReport(
     ],
   ];
 
-  const lines = [`traffic demo: site ${context.site}`, ''];
+  const site = [context.site].flat().join(', ');
+  const lines = [`traffic demo: site ${site}`, ''];
   for (const [label, value, note] of rows) {
     const cells = `  ${label.padEnd(15)}${String(value).padStart(9)}`;
     lines.push(note === undefined ? cells : `${cells}   ${note}`);

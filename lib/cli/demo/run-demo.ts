@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import { sendVisitBatch } from '../../agent/index.ts';
 import { ensureTrafficQueues } from '../../emulator/ensure-traffic-queues.ts';
 import { startEmulator } from '../../emulator/start-emulator.ts';
@@ -11,13 +11,15 @@ import {
 } from '../../replay/replay-access-log.ts';
 import { startWorker } from '../../worker/start-worker.ts';
 import type { BatchReport, SqsHandler } from '../../worker/worker-options.ts';
+import { sendMessageBodies } from '../send-message-bodies.ts';
 import { createSqsClient } from '../sqs-connection.ts';
 import { buildInvalidBodies } from './invalid-bodies.ts';
 import { readQueueDepth } from './read-queue-depth.ts';
 
 export interface DemoOptions {
   logPath: string;
-  site: string;
+  /** The log's own site: one host, or several. */
+  site: string | readonly string[];
   /** Invalid messages sent raw next to the log's visits. */
   invalidCount: number;
   visibilityTimeoutSeconds: number;
@@ -104,8 +106,13 @@ async function runPipeline(
     logger: options.logger,
     // Short polls keep shutdown quick once the queue is drained.
     waitTimeSeconds: 1,
-    // A batch must be handled well within the short visibility timeout.
+    // A batch fits in the visibility timeout, however short: it is invoked
+    // at once, and the in-process handler takes milliseconds.
     batchingWindowSeconds: 0,
+    timeoutSeconds: Math.min(
+      options.visibilityTimeoutSeconds,
+      PIPELINE_DEFAULTS.processorTimeoutSeconds,
+    ),
     onBatch,
   });
   const started = Date.now();
@@ -116,11 +123,12 @@ async function runPipeline(
   let deadLettered = 0;
   try {
     // Invalid messages go first: their retries overlap the replay.
-    invalidSent = await sendRaw(
+    const invalid = await sendMessageBodies(
       sqs,
       queues.queueUrl,
       buildInvalidBodies(options.invalidCount, Date.now()).map((b) => b.body),
     );
+    invalidSent = invalid.messageIds.filter((id) => id !== undefined).length;
     replay = await replayAccessLog(options.logPath, {
       site: options.site,
       send: (entries) => sendVisitBatch(sqs, queues.queueUrl, entries),
@@ -166,29 +174,6 @@ async function runPipeline(
     durationMs: Date.now() - started,
     storingMs: Math.max(0, lastStoredAt - started),
   };
-}
-
-/** Sends bodies as they are, ten per request; returns how many SQS took. */
-async function sendRaw(
-  sqs: SQSClient,
-  queueUrl: string,
-  bodies: readonly string[],
-): Promise<number> {
-  let sent = 0;
-  for (let start = 0; start < bodies.length; start += 10) {
-    const { Successful = [] } = await sqs.send(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: bodies.slice(start, start + 10).map((body, index) => ({
-          Id: String(index),
-          MessageBody: body,
-        })),
-      }),
-    );
-    sent += Successful.length;
-  }
-
-  return sent;
 }
 
 function readVisitType(body: string): string {

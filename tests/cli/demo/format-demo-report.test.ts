@@ -91,5 +91,28 @@ describe('formatDemoReport', () => {
     expect(text).toContain(
       'NOT DRAINED: stored 9 + dead-lettered 2 of 11 sent',
     );
+    expect(text).toMatch(/duration\s+2\.0 {3}s, until the timeout$/m);
+    expect(text).not.toContain('until the queue drained');
+  });
+
+  it('says the duration ran until the queue drained', () => {
+    // Act
+    const text = formatDemoReport(buildReport(), CONTEXT);
+
+    // Assess
+    expect(text).toMatch(/duration\s+2\.0 {3}s, until the queue drained$/m);
+  });
+
+  it('lists every host of the site in the heading', () => {
+    // Act
+    const text = formatDemoReport(buildReport(), {
+      ...CONTEXT,
+      site: ['example.com', 'example.org'],
+    });
+
+    // Assess
+    expect(text.split('\n')[0]).toBe(
+      'traffic demo: site example.com, example.org',
+    );
   });
 });
