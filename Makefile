@@ -19,6 +19,7 @@ AWS := $(RUN) -e AWS_REGION=$(REGION) aws
 OUTPUT := $(RUN) -T terraform output -raw
 
 LOGS_ARGS ?= --since 1h
+DEMO_ARGS ?=
 DIRECT_PAYLOAD := {"queryStringParameters":{"type":"direct","ip":"127.0.0.1"}}
 REFERRER_PAYLOAD := {"queryStringParameters":{"type":"referrer","url":"test.com"}}
 
@@ -41,8 +42,8 @@ build: install ## Bundle and zip every function into dist/
 test: install ## Build, typecheck, lint and run every test
 	npm test
 
-demo: install ## Run the pipeline in memory and show what it does
-	npm run build && npm run traffic -- demo
+demo: install ## Run the pipeline in memory (DEMO_ARGS=--verbose adds logs)
+	npm run build && npm run traffic -- demo $(DEMO_ARGS)
 
 lint: install ## Check formatting and lint rules
 	npm run lint

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, jest } from '@jest/globals';
 import { createLogger } from '../../lib/logger.ts';
 import {
@@ -13,13 +12,12 @@ import {
   createTestQueues,
   receiveAll,
   sendBodies,
+  TRAFFIC_BIN,
   useTestEmulator,
   waitFor,
 } from '../helpers/test-queues.ts';
 
 jest.setTimeout(60_000);
-
-const BIN = fileURLToPath(new URL('../../bin/traffic.ts', import.meta.url));
 
 describe('the built processor bundle', () => {
   const test = useTestEmulator();
@@ -71,12 +69,13 @@ describe('the built processor bundle', () => {
     // Act
     const result = spawnSync(
       process.execPath,
-      [BIN, 'demo', '--invalid', '8', '--json'],
+      [TRAFFIC_BIN, 'demo', '--invalid', '8', '--json', '--verbose'],
       { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'info' } },
     );
 
     // Assess
     expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({
       sent: 1044 + 8,
@@ -86,5 +85,15 @@ describe('the built processor bundle', () => {
       drained: true,
       balanced: true,
     });
+    const logged = result.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+    expect(
+      logged.filter((line) => line.message === 'record rejected'),
+    ).not.toHaveLength(0);
+    expect(logged.filter((line) => line.level === 'warn')).toEqual(
+      logged.filter((line) => line.message === 'record rejected'),
+    );
   });
 });

@@ -202,6 +202,28 @@ describe('Makefile', () => {
   });
 });
 
+describe('Makefile demo', () => {
+  it('passes DEMO_ARGS on to traffic demo', () => {
+    // Act
+    const lines = runMake(['--dry-run', 'demo', 'DEMO_ARGS=--verbose --json'])
+      .split('\n')
+      .map((line) => line.trim());
+
+    // Assess
+    expect(lines).toContain(
+      'npm run build && npm run traffic -- demo --verbose --json',
+    );
+  });
+
+  it('names DEMO_ARGS in its help line', () => {
+    // Act
+    const help = runMake([]);
+
+    // Assess
+    expect(help).toMatch(/^ {2}demo +.*DEMO_ARGS=--verbose/m);
+  });
+});
+
 describe('Makefile install', () => {
   let dir = '';
 
