@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  GetQueueAttributesCommand,
-  SendMessageBatchCommand,
-  type SQSClient,
-} from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { Consumer } from 'sqs-consumer';
 import { connect } from '../../lib/cli/commands/connect.ts';
+import { sendMessageBodies } from '../../lib/cli/send-message-bodies.ts';
 import { createSqsClient } from '../../lib/cli/sqs-connection.ts';
 import { ensureTrafficQueues } from '../../lib/emulator/ensure-traffic-queues.ts';
 import { createLogger } from '../../lib/logger.ts';
@@ -222,32 +219,19 @@ async function sendBurst(
   queueUrl: string,
   burst: readonly string[],
 ) {
+  const { messageIds, failed } = await sendMessageBodies(
+    client,
+    queueUrl,
+    burst,
+    { concurrency: SEND_CONCURRENCY },
+  );
+  if (failed.length > 0) throw new Error(`send failed: ${failed[0]?.code}`);
+
   const valid = new Set<string>();
   const invalid = new Set<string>();
-  let next = 0;
-
-  const sendChunks = async () => {
-    while (next < burst.length) {
-      const first = next;
-      next += 10;
-      const chunk = burst.slice(first, first + 10);
-      const { Successful = [], Failed = [] } = await client.send(
-        new SendMessageBatchCommand({
-          QueueUrl: queueUrl,
-          Entries: chunk.map((body, index) => ({
-            Id: String(index),
-            MessageBody: body,
-          })),
-        }),
-      );
-      if (Failed.length > 0) throw new Error(`send failed: ${Failed[0]?.Code}`);
-      for (const entry of Successful) {
-        const index = first + Number(entry.Id);
-        (isInvalidInBurst(index) ? invalid : valid).add(entry.MessageId ?? '');
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: SEND_CONCURRENCY }, sendChunks));
+  for (const [index, id] of messageIds.entries()) {
+    (isInvalidInBurst(index) ? invalid : valid).add(id ?? '');
+  }
 
   return { valid, invalid };
 }

@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import {
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
-  SendMessageBatchCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll } from '@jest/globals';
+import { sendMessageBodies } from '../../lib/cli/send-message-bodies.ts';
 import { createSqsClient } from '../../lib/cli/sqs-connection.ts';
 import {
   ensureTrafficQueues,
@@ -95,35 +95,16 @@ export function createTestQueues(
   });
 }
 
-/** Sends raw bodies, ten per request; returns the message ids in order. */
+/** Sends raw bodies; returns the message ids in order, or throws. */
 export async function sendBodies(
   sqs: SQSClient,
   queueUrl: string,
   bodies: readonly string[],
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (let start = 0; start < bodies.length; start += 10) {
-    const chunk = bodies.slice(start, start + 10);
-    const { Successful = [], Failed = [] } = await sqs.send(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: chunk.map((body, index) => ({
-          Id: String(index),
-          MessageBody: body,
-        })),
-      }),
-    );
-    if (Failed.length > 0) throw new Error(`send failed: ${Failed[0]?.Code}`);
+  const { messageIds, failed } = await sendMessageBodies(sqs, queueUrl, bodies);
+  if (failed.length > 0) throw new Error(`send failed: ${failed[0]?.code}`);
 
-    const byId = new Map(
-      Successful.map((entry) => [entry.Id, entry.MessageId]),
-    );
-    for (const index of chunk.keys()) {
-      ids.push(byId.get(String(index)) as string);
-    }
-  }
-
-  return ids;
+  return messageIds as string[];
 }
 
 /** Message counts of a queue: visible, in flight and delayed. */
