@@ -1,22 +1,19 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it, jest } from '@jest/globals';
 import { suggestWorkerCommand } from '../../lib/cli/commands/emulator-command.ts';
 import { createSqsClient } from '../../lib/cli/sqs-connection.ts';
 import { PIPELINE_DEFAULTS } from '../../lib/pipeline-defaults.ts';
-import { waitFor } from '../helpers/test-queues.ts';
+import { TRAFFIC_BIN, waitFor } from '../helpers/test-queues.ts';
 
 jest.setTimeout(20_000);
-
-const BIN = fileURLToPath(new URL('../../bin/traffic.ts', import.meta.url));
 
 describe('traffic emulator', () => {
   it('serves the traffic queues until SIGTERM, then exits 0', async () => {
     // Prepare
     const child = spawn(
       process.execPath,
-      [BIN, 'emulator', '--port', '0', '--visibility-timeout', '2'],
+      [TRAFFIC_BIN, 'emulator', '--port', '0', '--visibility-timeout', '2'],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let output = '';
@@ -59,7 +56,7 @@ describe('traffic emulator', () => {
     // Act
     const result = spawnSync(
       process.execPath,
-      [BIN, 'emulator', '--port', '0', '--visibility-timeout', '0'],
+      [TRAFFIC_BIN, 'emulator', '--port', '0', '--visibility-timeout', '0'],
       { encoding: 'utf8' },
     );
 

@@ -1,21 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it, jest } from '@jest/globals';
-import { createLogger } from '../../lib/logger.ts';
 import {
   loadHandler,
   PROCESSOR_BUNDLE,
 } from '../../lib/worker/load-handler.ts';
-import { startWorker } from '../../lib/worker/start-worker.ts';
 import type { BatchReport } from '../../lib/worker/worker-options.ts';
 import {
-  countMessages,
   createTestQueues,
   receiveAll,
   sendBodies,
   TRAFFIC_BIN,
   useTestEmulator,
-  waitFor,
 } from '../helpers/test-queues.ts';
+import { startTestWorker, waitForDeadLetters } from '../helpers/test-worker.ts';
 
 jest.setTimeout(60_000);
 
@@ -37,26 +34,13 @@ describe('the built processor bundle', () => {
     const acknowledged = new Set<string>();
 
     // Act
-    const worker = startWorker({
-      sqs: test.sqs,
-      queueUrl: queues.queueUrl,
-      queueArn: queues.queueArn,
-      region: 'us-east-1',
-      handler,
-      logger: createLogger({ service: 'worker', level: 'silent' }),
-      waitTimeSeconds: 1,
-      batchingWindowSeconds: 0,
+    const worker = startTestWorker(test.sqs, queues, handler, {
       onBatch: (report: BatchReport) => {
         for (const record of report.acknowledged)
           acknowledged.add(record.messageId);
       },
     });
-    await waitFor(
-      async () =>
-        (await countMessages(test.sqs, queues.deadLetterQueueUrl)).visible ===
-        1,
-      { timeoutMs: 20_000 },
-    );
+    await waitForDeadLetters(test.sqs, queues.deadLetterQueueUrl, 1);
     await worker.stop();
 
     // Assess

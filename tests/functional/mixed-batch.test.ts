@@ -2,7 +2,6 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { MysqlVisitStore } from '../../lib/adapters/mysql/mysql-visit-store.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { PIPELINE_DEFAULTS } from '../../lib/pipeline-defaults.ts';
-import { startWorker } from '../../lib/worker/start-worker.ts';
 import { createProcessorHarness } from '../helpers/processor-harness.ts';
 import {
   countMessages,
@@ -10,8 +9,8 @@ import {
   receiveAll,
   sendBodies,
   useTestEmulator,
-  waitFor,
 } from '../helpers/test-queues.ts';
+import { startTestWorker, waitForDeadLetters } from '../helpers/test-worker.ts';
 
 jest.setTimeout(30_000);
 
@@ -73,21 +72,11 @@ describe('worker and processor on a mixed batch', () => {
     const invalidIds = ids.slice(VALID.length);
 
     // Act
-    const worker = startWorker({
-      sqs: test.sqs,
-      queueUrl: queues.queueUrl,
-      queueArn: queues.queueArn,
-      region: 'us-east-1',
-      handler: processor.handler,
-      logger: createLogger({ service: 'worker', level: 'silent' }),
-      waitTimeSeconds: 1,
-      batchingWindowSeconds: 0,
-    });
-    await waitFor(
-      async () =>
-        (await countMessages(test.sqs, queues.deadLetterQueueUrl)).visible ===
-        INVALID.length,
-      { timeoutMs: 25_000 },
+    const worker = startTestWorker(test.sqs, queues, processor.handler);
+    await waitForDeadLetters(
+      test.sqs,
+      queues.deadLetterQueueUrl,
+      INVALID.length,
     );
     await worker.stop();
 

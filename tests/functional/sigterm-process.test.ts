@@ -2,20 +2,18 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, jest } from '@jest/globals';
 import {
   countMessages,
   createTestQueues,
   receiveAll,
   sendBodies,
+  TRAFFIC_BIN,
   useTestEmulator,
   waitFor,
 } from '../helpers/test-queues.ts';
 
 jest.setTimeout(40_000);
-
-const BIN = fileURLToPath(new URL('../../bin/traffic.ts', import.meta.url));
 
 // A handler slow enough for SIGTERM to land while batches are in flight; it
 // appends the ids it acknowledges to a file once it is done with them.
@@ -52,7 +50,7 @@ describe('traffic process on SIGTERM', () => {
     const child = spawn(
       process.execPath,
       [
-        BIN,
+        TRAFFIC_BIN,
         'process',
         '--endpoint',
         test.emulator.endpoint,

@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { createLogger } from '../../lib/logger.ts';
-import { startWorker, type Worker } from '../../lib/worker/start-worker.ts';
+import type { TrafficQueues } from '../../lib/emulator/ensure-traffic-queues.ts';
+import type { Worker } from '../../lib/worker/start-worker.ts';
 import type { SqsHandler } from '../../lib/worker/worker-options.ts';
 import { createMapVisitStore } from '../helpers/map-visit-store.ts';
 import { createProcessorHarness } from '../helpers/processor-harness.ts';
 import {
-  countMessages,
   createTestQueues,
   sendBodies,
   useTestEmulator,
   waitFor,
 } from '../helpers/test-queues.ts';
+import { isQueueEmpty, startTestWorker } from '../helpers/test-worker.ts';
 
 jest.setTimeout(30_000);
 
@@ -47,28 +47,14 @@ describe('worker and processor with a failing store', () => {
     return { queues, start: () => startRun(queues, handler) };
   };
 
-  const startRun = (
-    queues: Awaited<ReturnType<typeof createTestQueues>>,
-    handler: SqsHandler,
-  ) => {
-    worker = startWorker({
-      sqs: test.sqs,
-      queueUrl: queues.queueUrl,
-      queueArn: queues.queueArn,
-      region: 'us-east-1',
-      handler,
-      logger: createLogger({ service: 'worker', level: 'silent' }),
-      waitTimeSeconds: 1,
-      // Sent before the worker starts, all records come in one receive.
-      batchingWindowSeconds: 0,
+  const startRun = (queues: TrafficQueues, handler: SqsHandler) => {
+    // Sent before the worker starts, all records come in one receive.
+    worker = startTestWorker(test.sqs, queues, handler, {
       maximumConcurrency: 1,
     });
   };
 
-  const isDrained = async (queueUrl: string) => {
-    const counts = await countMessages(test.sqs, queueUrl);
-    return counts.visible + counts.inFlight + counts.delayed === 0;
-  };
+  const isDrained = (queueUrl: string) => isQueueEmpty(test.sqs, queueUrl);
 
   it('stores the records of a failed write on a later receive, and nothing twice', async () => {
     // Prepare

@@ -10,8 +10,7 @@ import {
 } from '@jest/globals';
 import type { Context, SQSEvent } from 'aws-lambda';
 import type { TrafficQueues } from '../../lib/emulator/ensure-traffic-queues.ts';
-import { createLogger } from '../../lib/logger.ts';
-import { startWorker, type Worker } from '../../lib/worker/start-worker.ts';
+import type { Worker } from '../../lib/worker/start-worker.ts';
 import type {
   BatchReport,
   SqsHandler,
@@ -27,6 +26,7 @@ import {
   type TestEmulator,
   waitFor,
 } from '../helpers/test-queues.ts';
+import { isQueueEmpty, startTestWorker } from '../helpers/test-worker.ts';
 
 jest.setTimeout(30_000);
 
@@ -56,24 +56,11 @@ describe('startWorker', () => {
     handler: SqsHandler,
     options: Partial<WorkerOptions> = {},
   ) => {
-    worker = startWorker({
-      sqs: test.sqs,
-      queueUrl: queues.queueUrl,
-      queueArn: queues.queueArn,
-      region: 'us-east-1',
-      handler,
-      logger: createLogger({ service: 'test', level: 'silent' }),
-      waitTimeSeconds: 1,
-      batchingWindowSeconds: 0,
-      ...options,
-    });
+    worker = startTestWorker(test.sqs, queues, handler, options);
     return worker;
   };
 
-  const isEmpty = async (queueUrl: string) => {
-    const counts = await countMessages(test.sqs, queueUrl);
-    return counts.visible + counts.inFlight + counts.delayed === 0;
-  };
+  const isEmpty = (queueUrl: string) => isQueueEmpty(test.sqs, queueUrl);
 
   it('invokes the handler with Lambda-shaped records and context', async () => {
     // Prepare
