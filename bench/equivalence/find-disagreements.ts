@@ -56,17 +56,19 @@ export async function findDisagreements(
     cases.forEach(({ name: eventName, expectedFailures }, index) => {
       const outcome = results[index] as Outcome;
       const expected = reference[index] as Outcome;
+      const where = `${name} on ${eventName}`;
+      const failures = `failures ${show(outcome.failures)}`;
       if (!sameList(outcome.failures, expected.failures)) {
         disagreements.push(
-          `${name} on ${eventName}: failures ${show(outcome.failures)}, processor ${show(expected.failures)}`,
+          `${where}: ${failures}, processor ${show(expected.failures)}`,
         );
       }
       if (!sameList(outcome.rows, expected.rows)) {
-        disagreements.push(`${name} on ${eventName}: stored rows differ`);
+        disagreements.push(`${where}: stored rows differ`);
       }
       if (expectedFailures && !sameList(outcome.failures, expectedFailures)) {
         disagreements.push(
-          `${name} on ${eventName}: failures ${show(outcome.failures)}, invalid ${show(expectedFailures)}`,
+          `${where}: ${failures}, invalid ${show(expectedFailures)}`,
         );
       }
     });

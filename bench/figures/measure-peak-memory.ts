@@ -47,7 +47,8 @@ export function measurePeakMemory(
         report.failures !== options.expectedFailures
       ) {
         throw new Error(
-          `${runner.name} reported ${report.failures} failures, expected ${options.expectedFailures}`,
+          `${runner.name} reported ${report.failures} failures, ` +
+            `expected ${options.expectedFailures}`,
         );
       }
       rounds[runner.name]?.push(report.maxRssKb / 1024);

@@ -53,7 +53,7 @@ function readUpserts(lines: string[]): { table: string; id: string }[] {
 describe('worker and processor on a mixed batch', () => {
   const test = useTestEmulator();
 
-  it('stores valid visits once and dead-letters invalid ones after maxReceiveCount receives', async () => {
+  it('stores valid visits once and dead-letters invalid ones at maxReceiveCount', async () => {
     // Prepare
     const queues = await createTestQueues(test.sqs);
     const echoed: string[] = [];

@@ -211,7 +211,7 @@ describe('startWorker', () => {
     expect(sizes[0]).toBe(25);
   });
 
-  it('gives the handler each message once when it returns while its batch is gathered', async () => {
+  it('gives each message once when it returns during its batching window', async () => {
     // Prepare
     const queues = await createTestQueues(test.sqs, { maxReceiveCount: 10 });
     const ids = await sendBodies(test.sqs, queues.queueUrl, ['a', 'b', 'c']);
