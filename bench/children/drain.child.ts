@@ -174,6 +174,11 @@ function startConsumers(
       handler: handle,
       logger,
       maximumConcurrency: request.concurrency,
+      // The settings `traffic emulator --visibility-timeout 1` prints: no
+      // window, and invocations shorter than the visibility timeout, as
+      // sqs-consumer runs them.
+      batchingWindowSeconds: 0,
+      timeoutSeconds: 1,
     });
     return;
   }
