@@ -10,8 +10,14 @@ const ACCESS_KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g;
 // A 40-character secret assigned to a name that says it is one, in JSON,
 // YAML, HCL, shell or code: `aws_secret_access_key = "..."`,
 // `secretAccessKey: '...'`, `SECRET=...`.
-const SECRET_ASSIGNMENT =
-  /(?:aws_?)?secret(?:_?access)?(?:_?key)?["']?\s*(?::|=>?)\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi;
+const SECRET_ASSIGNMENT = new RegExp(
+  [
+    `(?:aws_?)?secret(?:_?access)?(?:_?key)?["']?`,
+    String.raw`\s*(?::|=>?)\s*["']?`,
+    '([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])',
+  ].join(''),
+  'gi',
+);
 
 /**
  * Finds AWS access key ids and 40-character secret access keys in a text.

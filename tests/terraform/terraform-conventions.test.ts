@@ -1,4 +1,4 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: expected values are Terraform expressions as hcl2json renders them
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: expected Terraform expressions
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
