@@ -139,24 +139,28 @@ describe('the processor behind the embedded queue under chaos', () => {
     const keyOfRow = (createdAt: string) => Date.parse(createdAt) - createdBase;
 
     // A killed worker may have written its batch, but never answers for it:
-    // its messages stay in flight until their visibility timeout ends.
+    // its messages stay in flight until their visibility timeout ends. The
+    // kill lands when a batch of the first worker finishes after it was
+    // asked for, so at least one batch is always caught mid-flight.
+    let killRequested = false;
     let killed = false;
     let abandoned = 0;
     const killable =
-      (isAlive: () => boolean) => async (event: SQSEvent, context: Context) => {
+      (mortal: boolean) => async (event: SQSEvent, context: Context) => {
         const response = await processor(event, context);
-        if (isAlive()) return response;
+        if (mortal && killRequested) killed = true;
+        if (!mortal || !killed) return response;
 
         abandoned += event.Records.length;
         return new Promise<never>(() => {});
       };
-    const start = (isAlive: () => boolean) => {
+    const start = (mortal: boolean) => {
       const worker = startWorker({
         sqs: test.sqs,
         queueUrl: queues.queueUrl,
         queueArn: queues.queueArn,
         region: 'us-east-1',
-        handler: killable(isAlive),
+        handler: killable(mortal),
         logger: createLogger({ service: 'worker', level: 'silent' }),
         batchSize: 10,
         batchingWindowSeconds: 0,
@@ -175,13 +179,14 @@ describe('the processor behind the embedded queue under chaos', () => {
     const sending = Promise.all(
       slices.map((slice) => sendBodies(test.sqs, queues.queueUrl, slice)),
     ).then((ids) => ids.flat());
-    const first = start(() => !killed);
+    const first = start(true);
     await waitFor(() => store.rows.size >= valid.size / 3, {
       timeoutMs: 120_000,
       intervalMs: 100,
     });
-    killed = true;
-    start(() => true);
+    killRequested = true;
+    await waitFor(() => killed, { timeoutMs: 60_000, intervalMs: 10 });
+    start(false);
     const firstStopped = first.stop();
     const sentIds = await sending;
     await firstStopped;
